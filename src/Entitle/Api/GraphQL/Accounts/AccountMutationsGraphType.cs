@@ -1,0 +1,29 @@
+using Entitle.Api.GraphQL.Mutations;
+using Entitle.Application.Organizations;
+
+namespace Entitle.Api.GraphQL.Accounts;
+
+/// <summary><c>mutation { account { create update } }</c>: organizations below the caller's own.</summary>
+public sealed class AccountMutationsGraphType : MutationNamespaceGraphType
+{
+    private static readonly Dictionary<string, string> Labels = new() { ["organizationId"] = "accountId" };
+
+    public AccountMutationsGraphType()
+    {
+        Name = "AccountMutations";
+
+        Mutation<AccountCreatePayloadGraphType, AccountCreateInputGraphType>("create", async (input, caller, c, ct) =>
+        {
+            var created = await c.Service<OrganizationService>().CreateAsync(
+                caller, input.OptionalId("parentId", GlobalId.Organisation, "account"), input.Text("name"), input.Text("externalId"), null, ct);
+            return new MutationPayload(created.Organization, [], created.Credential);
+        });
+
+        Mutation<PayloadGraphType<AccountGraphType>, AccountUpdateInputGraphType>(
+            "update",
+            async (input, caller, c, ct) =>
+                await c.Service<OrganizationService>().UpdateAsync(
+                    caller, input.Id("accountId", GlobalId.Organisation, "account"), input.Text("name"), input.Text("externalId"), null, ct),
+            Labels);
+    }
+}

@@ -1,0 +1,16 @@
+using GraphQL.Types;
+
+namespace Entitle.Api.GraphQL.Connections;
+
+public sealed class PageInfoGraphType : ObjectGraphType<ListPage>
+{
+    public PageInfoGraphType()
+    {
+        Name = "PageInfo";
+        Field<string>("startCursor", nullable: true).Resolve(c => c.Source.Nodes.Count == 0 ? null : Cursors.Encode(c.Source.StartIndex));
+        Field<string>("endCursor", nullable: true).Resolve(c => c.Source.Nodes.Count == 0 ? null : Cursors.Encode(c.Source.StartIndex + c.Source.Nodes.Count - 1));
+        Field<bool>("hasNextPage").Resolve(c => c.Source.StartIndex + c.Source.Nodes.Count < c.Source.TotalRecords);
+        Field<bool>("hasPreviousPage").Resolve(c => c.Source.StartIndex > 0);
+        Field<int>("totalRecords").Description("How many items match, on every page together.").Resolve(c => c.Source.TotalRecords);
+    }
+}

@@ -1,0 +1,6 @@
+namespace Entitle.Api.GraphQL.Filtering;
+
+public sealed class FilterOperationGraphType : LowerCaseEnumGraphType<FilterOperation>
+{
+    public FilterOperationGraphType() => Name = "FilterOperation";
+}

@@ -1,0 +1,7 @@
+namespace Entitle.Api.GraphQL.Filtering;
+
+public enum OrderDirection
+{
+    Asc,
+    Desc,
+}

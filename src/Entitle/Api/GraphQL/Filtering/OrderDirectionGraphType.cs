@@ -1,0 +1,6 @@
+namespace Entitle.Api.GraphQL.Filtering;
+
+public sealed class OrderDirectionGraphType : LowerCaseEnumGraphType<OrderDirection>
+{
+    public OrderDirectionGraphType() => Name = "OrderDirection";
+}

@@ -1,0 +1,179 @@
+using System.Text;
+using Entitle.Api.GraphQL.Loading;
+using Entitle.Application;
+using Entitle.Application.Organizations;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQL.Validation;
+using Microsoft.Net.Http.Headers;
+
+namespace Entitle.Api.GraphQL;
+
+/// <summary>
+/// <c>POST /graphql</c> (and <c>GET /graphql?query=…</c> for queries) the way Administrate answers: 401 without a
+/// known bearer credential; otherwise HTTP 200 whenever the engine was reached, with failures in <c>errors</c>.
+/// Requests the engine cannot read (not JSON, too large, no query) get a 4xx with the same <c>errors</c> shape.
+/// </summary>
+public static class GraphQLEndpoint
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    /// <summary>Stands for a body that is not UTF-8; no JSON parser accepts it, so it is answered as unreadable.</summary>
+    private const string InvalidText = "\u0000";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static async Task PostAsync(HttpContext http, CredentialAuthenticator authenticator, IGraphQLTextSerializer serializer, GraphQLLimits limits)
+    {
+        var caller = await AuthenticateAsync(http, authenticator);
+        if (caller is null)
+        {
+            return;
+        }
+
+        if (!IsJson(http.Request.ContentType))
+        {
+            await WriteErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, "Send the request as application/json: {\"query\": \"…\", \"variables\": {…}}.");
+            return;
+        }
+
+        var body = await ReadBodyAsync(http, limits.MaxRequestBytes);
+        if (body is null)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limits.MaxRequestBytes} bytes.");
+            return;
+        }
+
+        GraphQLRequest? request;
+        try
+        {
+            request = serializer.Deserialize<GraphQLRequest>(body);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "The request body is not a GraphQL request in JSON: {\"query\": \"…\", \"variables\": {…}}.");
+            return;
+        }
+
+        await ExecuteAsync(http, caller, request, serializer, getRequest: false);
+    }
+
+    public static async Task GetAsync(HttpContext http, CredentialAuthenticator authenticator, IGraphQLTextSerializer serializer)
+    {
+        var caller = await AuthenticateAsync(http, authenticator);
+        if (caller is null)
+        {
+            return;
+        }
+
+        GraphQLRequest request;
+        try
+        {
+            var variables = http.Request.Query["variables"].ToString();
+            request = new GraphQLRequest
+            {
+                Query = http.Request.Query["query"].ToString(),
+                OperationName = http.Request.Query["operationName"].ToString() is { Length: > 0 } name ? name : null,
+                Variables = variables.Length > 0 ? serializer.Deserialize<Inputs>(variables) : null,
+            };
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "The variables parameter is not a JSON object.");
+            return;
+        }
+
+        await ExecuteAsync(http, caller, request, serializer, getRequest: true);
+    }
+
+    private static async Task ExecuteAsync(HttpContext http, Caller caller, GraphQLRequest? request, IGraphQLTextSerializer serializer, bool getRequest)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Query))
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "The request has no query.");
+            return;
+        }
+
+        var services = http.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var options = new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = services,
+            UserContext = new EntitleUserContext(caller, now, new Loaders(services, caller, now)),
+            CancellationToken = http.RequestAborted,
+        };
+        if (getRequest)
+        {
+            options.ValidationRules = DocumentValidator.CoreRules.Append(QueriesOnlyValidationRule.Instance);
+        }
+
+        var result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options);
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = JsonContentType;
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>The caller named by <c>Authorization: Bearer …</c>, or null after answering 401.</summary>
+    private static async Task<Caller?> AuthenticateAsync(HttpContext http, CredentialAuthenticator authenticator)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        var secret = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+        var caller = await authenticator.FindCallerAsync(secret, http.RequestAborted);
+        if (caller is null)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "Authentication failed: send a valid credential as Authorization: Bearer <credential>.");
+        }
+
+        return caller;
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.MediaType.Equals("application/graphql-response+json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The body as text, or null when it is longer than <paramref name="maxBytes"/>.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpContext http, int maxBytes)
+    {
+        if (http.Request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            return InvalidText;
+        }
+    }
+
+    private static async Task WriteErrorAsync(HttpContext http, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = JsonContentType;
+        var json = "{\"errors\":[{\"message\":" + System.Text.Json.JsonSerializer.Serialize(message) + "}]}";
+        await http.Response.WriteAsync(json, http.RequestAborted);
+    }
+}

@@ -1,0 +1,19 @@
+namespace Entitle.Api.GraphQL;
+
+/// <summary>The <c>GraphQL</c> configuration section: how big, deep and long a request may be.</summary>
+public sealed class GraphQLLimits
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Deepest selection nesting accepted. The seed's deepest document needs 11.</summary>
+    public int MaxDepth { get; set; } = 20;
+
+    /// <summary>Largest estimated cost of a document (GraphQL.NET's complexity analysis).</summary>
+    public int MaxComplexity { get; set; } = 250_000;
+
+    /// <summary>Longest a document may run before it is cancelled with a TIMEOUT error.</summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

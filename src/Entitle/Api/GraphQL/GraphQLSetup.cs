@@ -1,0 +1,47 @@
+using System.Text.Encodings.Web;
+using Entitle.Api.GraphQL.Scalars;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQLParser.AST;
+
+namespace Entitle.Api.GraphQL;
+
+public static class GraphQLSetup
+{
+    public static IServiceCollection AddGraphQLApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(GraphQLLimits.Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
+        services.AddSingleton(limits);
+
+        // Every DateTime in the schema is written and read the way Administrate does: UTC with a Z.
+        services.AddSingleton<DateTimeGraphType, UtcDateTimeGraphType>();
+
+        services.AddGraphQL(b => b
+            .AddSchema<EntitleSchema>()
+            .AddGraphTypes(typeof(EntitleSchema).Assembly)
+            // Answers read like the seed's: no \u0027 or \u002B escapes.
+            .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            // Resolvers share the request's DbContext, which allows one operation at a time.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddComplexityAnalyzer(c =>
+            {
+                c.MaxDepth = limits.MaxDepth;
+                c.MaxComplexity = limits.MaxComplexity;
+            })
+            .WithTimeout(limits.ExecutionTimeout)
+            .AddUnhandledExceptionHandler(context =>
+            {
+                var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Entitle.GraphQL");
+                logger?.LogError(context.OriginalException, "Unhandled error while executing a GraphQL request");
+            }));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapGraphQLApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/graphql", GraphQLEndpoint.PostAsync);
+        endpoints.MapGet("/graphql", GraphQLEndpoint.GetAsync);
+        return endpoints;
+    }
+}

@@ -1,0 +1,22 @@
+using Entitle.Application;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Entitle.Api.GraphQL.Mutations;
+
+/// <summary>
+/// A namespace of mutations (<c>mutation { trainingPass { createType(input: …) { … } } }</c>): each operation takes
+/// one <c>input</c> and answers a payload with the changed object and <c>errors</c>.
+/// </summary>
+public abstract class MutationNamespaceGraphType : ObjectGraphType
+{
+    protected void Mutation<TPayload, TInput>(
+        string name,
+        Func<MutationInput, Caller, IResolveFieldContext, CancellationToken, Task<object>> action,
+        IReadOnlyDictionary<string, string>? labels = null)
+        where TPayload : IGraphType
+        where TInput : IGraphType =>
+        Field<NonNullGraphType<TPayload>>(name)
+            .Argument<NonNullGraphType<TInput>>("input")
+            .ResolveAsync(async c => await MutationRunner.RunAsync(c, (input, caller, ct) => action(input, caller, c, ct), labels));
+}

@@ -1,0 +1,64 @@
+using Entitle.Domain.PassTypes;
+using Entitle.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entitle.Application.PassTypes;
+
+/// <summary>
+/// Pass types a caller may read (its subtree's and its ancestors'), and batch reads of their parts for GraphQL's
+/// loaders: one statement per kind of part, whatever the number of types.
+/// </summary>
+public sealed class PassTypeQueries(EntitleDbContext db)
+{
+    public IQueryable<PassType> Readable(Caller caller)
+    {
+        var subtree = db.SubtreeIds(caller);
+        var ancestors = caller.AncestorAndSelfIds.ToArray();
+        return db.PassTypes.AsNoTracking().Where(t => ancestors.Contains(t.OrganizationId) || subtree.Contains(t.OrganizationId));
+    }
+
+    public IQueryable<PassTypeOption> ReadableOptions(Caller caller)
+    {
+        var types = Readable(caller).Select(t => t.Id);
+        return db.PassTypeOptions.AsNoTracking().Where(o => types.Contains(o.PassTypeId));
+    }
+
+    public IQueryable<PassTypeOptionPrice> ReadablePrices(Caller caller)
+    {
+        var options = ReadableOptions(caller).Select(o => o.Id);
+        return db.PassTypeOptionPrices.AsNoTracking().Where(p => options.Contains(p.OptionId));
+    }
+
+    public async Task<IReadOnlyDictionary<int, PassType>> GetByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await db.PassTypes.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<int, PassTypeOption>> GetOptionsByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await db.PassTypeOptions.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+
+    /// <summary>The content of each type, in the order it was added, with each course or path loaded.</summary>
+    public async Task<ILookup<int, PassTypeContentItem>> GetContentAsync(IReadOnlyCollection<int> typeIds, CancellationToken cancellationToken) =>
+        (await db.PassTypeContentItems.AsNoTracking()
+            .Include(c => c.CourseTemplate)
+            .Include(c => c.LearningPath)
+            .Where(c => typeIds.Contains(c.PassTypeId))
+            .OrderBy(c => c.Id)
+            .ToListAsync(cancellationToken))
+        .ToLookup(c => c.PassTypeId);
+
+    /// <summary>The options of each type, oldest first.</summary>
+    public async Task<ILookup<int, PassTypeOption>> GetOptionsAsync(IReadOnlyCollection<int> typeIds, CancellationToken cancellationToken) =>
+        (await db.PassTypeOptions.AsNoTracking()
+            .Where(o => typeIds.Contains(o.PassTypeId))
+            .OrderBy(o => o.Id)
+            .ToListAsync(cancellationToken))
+        .ToLookup(o => o.PassTypeId);
+
+    /// <summary>The prices of each option, oldest first, with their regions.</summary>
+    public async Task<ILookup<int, PassTypeOptionPrice>> GetPricesAsync(IReadOnlyCollection<int> optionIds, CancellationToken cancellationToken) =>
+        (await db.PassTypeOptionPrices.AsNoTracking()
+            .Include(p => p.Region)
+            .Where(p => optionIds.Contains(p.OptionId))
+            .OrderBy(p => p.Id)
+            .ToListAsync(cancellationToken))
+        .ToLookup(p => p.OptionId);
+}

@@ -1,0 +1,18 @@
+using Entitle.Domain.Passes;
+using Entitle.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entitle.Application.Passes;
+
+/// <summary>Passes a caller may see: those held by contacts inside its subtree.</summary>
+public sealed class PassQueries(EntitleDbContext db)
+{
+    public IQueryable<Pass> Visible(Caller caller)
+    {
+        var subtree = db.SubtreeIds(caller);
+        return db.Passes.AsNoTracking().Where(p => subtree.Contains(p.Contact!.OrganizationId));
+    }
+
+    public async Task<IReadOnlyDictionary<int, Pass>> GetByIdsAsync(Caller caller, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await Visible(caller).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+}

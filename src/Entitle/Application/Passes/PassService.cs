@@ -1,0 +1,136 @@
+using System.Globalization;
+using Entitle.Application.Contacts;
+using Entitle.Domain;
+using Entitle.Domain.Contacts;
+using Entitle.Domain.Passes;
+using Entitle.Domain.PassTypes;
+using Entitle.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entitle.Application.Passes;
+
+/// <summary>Issues, renews, revokes and reassigns passes.</summary>
+public sealed class PassService(EntitleDbContext db, ContactService contacts, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<Pass> IssueAsync(Caller caller, PassIssue issue, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct =>
+            {
+                var type = await FindReadableTypeAsync(caller, issue.PassTypeId, ct);
+                var option = issue.OptionId is { } optionId
+                    ? type.Options.FirstOrDefault(o => o.Id == optionId) ?? NoSuchOption(optionId)
+                    : type.DefaultOption ?? (issue.ValidUntil is null
+                        ? throw new DomainRuleException("trainingPassTypeId", "This training pass type has no published option to take the period from.")
+                        : null);
+                var contact = await contacts.FindOwnAsync(caller, issue.ContactId, "contactId", ct);
+                await EnsureMayHoldAsync(type, contact, ct);
+                var pass = Pass.Issue(type, option, contact, issue.ValidFrom ?? Now, issue.ValidUntil, Now);
+                pass.SetExternalId(issue.ExternalId, Now);
+                db.Passes.Add(pass);
+                await db.SaveChangesAsync(ct);
+                return pass;
+            },
+            cancellationToken);
+
+    public Task<Pass> RenewAsync(Caller caller, int passId, int? optionId, DateTime? validUntil, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct =>
+            {
+                var pass = await FindOwnAsync(caller, passId, ct);
+                var option = optionId is { } id
+                    ? pass.PassType!.Options.FirstOrDefault(o => o.Id == id) ?? NoSuchOption(id)
+                    : null;
+                pass.Renew(option, validUntil, Now);
+                await db.SaveChangesAsync(ct);
+                return pass;
+            },
+            cancellationToken);
+
+    public Task<Pass> RevokeAsync(Caller caller, int passId, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct =>
+            {
+                var pass = await FindOwnAsync(caller, passId, ct);
+                pass.Revoke(Now);
+                await db.SaveChangesAsync(ct);
+                return pass;
+            },
+            cancellationToken);
+
+    public Task<Pass> ReassignAsync(Caller caller, int passId, int contactId, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct =>
+            {
+                var pass = await FindOwnAsync(caller, passId, ct);
+                var contact = await contacts.FindOwnAsync(caller, contactId, "contactId", ct);
+                await EnsureMayHoldAsync(pass.PassType!, contact, ct);
+                pass.Reassign(contact, Now);
+                await db.SaveChangesAsync(ct);
+                return pass;
+            },
+            cancellationToken);
+
+    public Task<Pass> RescheduleAsync(Caller caller, int passId, DateTime? validFrom, DateTime? validUntil, string? externalId, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct =>
+            {
+                var pass = await FindOwnAsync(caller, passId, ct);
+                if (validFrom is not null || validUntil is not null)
+                {
+                    pass.Reschedule(validFrom ?? pass.ValidFrom, validUntil ?? pass.ValidUntil, Now);
+                }
+
+                if (externalId is not null)
+                {
+                    pass.SetExternalId(externalId, Now);
+                }
+
+                await db.SaveChangesAsync(ct);
+                return pass;
+            },
+            cancellationToken);
+
+    /// <summary>A pass held inside the caller's subtree, tracked, with its type and the type's options loaded.</summary>
+    public async Task<Pass> FindOwnAsync(Caller caller, int passId, CancellationToken cancellationToken)
+    {
+        var pass = await db.Passes
+            .Include(p => p.Contact).ThenInclude(c => c!.Organization)
+            .Include(p => p.PassType).ThenInclude(t => t!.Options)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == passId, cancellationToken);
+        return pass is not null && caller.Owns(pass.Contact!.Organization!.Path)
+            ? pass
+            : throw new EntityNotFoundException("trainingPassId", "training pass", passId.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A type the caller may issue: one it can read (its own or an ancestor's), with options loaded.</summary>
+    private async Task<PassType> FindReadableTypeAsync(Caller caller, int typeId, CancellationToken cancellationToken)
+    {
+        var type = await db.PassTypes.Include(t => t.Options).FirstOrDefaultAsync(t => t.Id == typeId, cancellationToken);
+        if (type is not null)
+        {
+            var ownerPath = await db.Organizations.Where(o => o.Id == type.OrganizationId).Select(o => o.Path).FirstAsync(cancellationToken);
+            if (caller.Owns(ownerPath) || caller.AncestorAndSelfIds.Contains(type.OrganizationId))
+            {
+                return type;
+            }
+        }
+
+        throw new EntityNotFoundException("trainingPassTypeId", "training pass type", typeId.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static PassTypeOption NoSuchOption(int optionId) =>
+        throw new EntityNotFoundException("trainingPassTypeOptionId", "option of this training pass type", optionId.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>A pass of a type can be held only by a contact inside the subtree of the type's owner.</summary>
+    private async Task EnsureMayHoldAsync(PassType type, Contact contact, CancellationToken cancellationToken)
+    {
+        var ownerPath = await db.Organizations.Where(o => o.Id == type.OrganizationId).Select(o => o.Path).FirstAsync(cancellationToken);
+        if (!contact.Organization!.Path.StartsWith(ownerPath, StringComparison.Ordinal))
+        {
+            throw new DomainRuleException("contactId", "This contact is outside the organization that owns the training pass type, so cannot hold its passes.", contact.Id.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Entitle.Domain.PassTypes;
+
+public enum PeriodUnit
+{
+    Days,
+    Weeks,
+    Months,
+    Years,
+}

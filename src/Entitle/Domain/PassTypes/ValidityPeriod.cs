@@ -1,0 +1,48 @@
+namespace Entitle.Domain.PassTypes;
+
+/// <summary>
+/// How long an option's passes run. Months and years are calendar arithmetic clamped to the month's end
+/// (Jan 31 + 1 month = Feb 28 or 29); the end instant is exclusive.
+/// </summary>
+public readonly record struct ValidityPeriod
+{
+    /// <summary>Long enough for any real pass, short enough that no date arithmetic overflows.</summary>
+    public const int MaxDays = 36_600;
+
+    public ValidityPeriod(PeriodUnit unit, int value)
+    {
+        if (value <= 0)
+        {
+            throw new DomainRuleException("validityPeriod.value", "validityPeriod.value must be a positive whole number.", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var days = unit switch
+        {
+            PeriodUnit.Days => value,
+            PeriodUnit.Weeks => value * 7L,
+            PeriodUnit.Months => value * 31L,
+            PeriodUnit.Years => value * 366L,
+            _ => throw new DomainRuleException("validityPeriod.unit", "validityPeriod.unit is not one of days, weeks, months, years.", unit.ToString()),
+        };
+        if (days > MaxDays)
+        {
+            throw new DomainRuleException("validityPeriod.value", "validityPeriod is longer than 100 years.", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Unit = unit;
+        Value = value;
+    }
+
+    public PeriodUnit Unit { get; }
+
+    public int Value { get; }
+
+    public DateTime AddTo(DateTime start) => Unit switch
+    {
+        PeriodUnit.Days => start.AddDays(Value),
+        PeriodUnit.Weeks => start.AddDays(7 * Value),
+        PeriodUnit.Months => start.AddMonths(Value),
+        PeriodUnit.Years => start.AddYears(Value),
+        _ => throw new InvalidOperationException($"Unknown period unit {Unit}."),
+    };
+}

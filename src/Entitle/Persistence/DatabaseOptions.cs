@@ -1,0 +1,12 @@
+namespace Entitle.Persistence;
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>The connection string used when <c>ConnectionStrings:Entitle</c> is not set: a file beside the app's working directory.</summary>
+    public const string DefaultSqliteConnectionString = "Data Source=entitle.db";
+}

@@ -1,0 +1,7 @@
+namespace Entitle.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

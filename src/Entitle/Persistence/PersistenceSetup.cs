@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Entitle.Persistence;
+
+public static class PersistenceSetup
+{
+    /// <summary>
+    /// Registers the context of the configured provider as <see cref="EntitleDbContext"/>. Interceptors registered
+    /// in DI (tests count statements with one) are attached to every context.
+    /// </summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("Entitle");
+        services.AddSingleton(options);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionStrings.Complete(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
+                services.AddDbContext<EntitleDbContext, SqliteEntitleDbContext>((sp, o) => Configure(sp, o.UseSqlite(sqlite)));
+                break;
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Entitle is not set.");
+                }
+
+                services.AddDbContext<EntitleDbContext, PostgresEntitleDbContext>((sp, o) => Configure(sp, o.UseNpgsql(connectionString)));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or Postgres.");
+        }
+
+        services.AddScoped<DatabaseMigrator>();
+        return services;
+    }
+
+    private static void Configure(IServiceProvider services, DbContextOptionsBuilder options)
+    {
+        options.UseSnakeCaseNamingConvention();
+        options.AddInterceptors(services.GetServices<IInterceptor>());
+    }
+}

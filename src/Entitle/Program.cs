@@ -1,0 +1,38 @@
+using Entitle.Api.GraphQL;
+using Entitle.Application;
+using Entitle.Hosting;
+using Entitle.Persistence;
+
+namespace Entitle;
+
+/// <summary>The table of contents: each area adds its services, then maps its endpoints.</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = StartupOptions.Parse(args);
+        await using var app = Build(args);
+        await DatabaseStartup.PrepareAsync(app.Services, options, CancellationToken.None);
+        if (!options.MigrateOnly)
+        {
+            await app.RunAsync();
+        }
+
+        return 0;
+    }
+
+    /// <summary>Builds the app; tests pass <paramref name="customize"/> to swap the clock or the database.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(StartupOptions.HostArguments(args));
+        builder.Services.AddPersistence(builder.Configuration);
+        builder.Services.AddApplication();
+        builder.Services.AddGraphQLApi(builder.Configuration);
+        customize?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapHealth();
+        app.MapGraphQLApi();
+        return app;
+    }
+}
