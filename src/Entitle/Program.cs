@@ -21,14 +21,17 @@ public static class Program
         return 0;
     }
 
-    /// <summary>Builds the app; tests pass <paramref name="customize"/> to swap the clock or the database.</summary>
+    /// <summary>
+    /// Builds the app. Tests pass <paramref name="customize"/>, which runs before the areas read their configuration,
+    /// to point the app at their own database and clock.
+    /// </summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
         var builder = WebApplication.CreateBuilder(StartupOptions.HostArguments(args));
+        customize?.Invoke(builder);
         builder.Services.AddPersistence(builder.Configuration);
         builder.Services.AddApplication();
         builder.Services.AddGraphQLApi(builder.Configuration);
-        customize?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();

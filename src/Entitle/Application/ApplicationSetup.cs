@@ -4,6 +4,7 @@ using Entitle.Application.Demo;
 using Entitle.Application.Organizations;
 using Entitle.Application.Passes;
 using Entitle.Application.PassTypes;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Entitle.Application;
 
@@ -12,7 +13,7 @@ public static class ApplicationSetup
     /// <summary>The use cases both APIs call. Each lives as long as the request and its DbContext.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CredentialHasher>();
         services.AddScoped<CredentialAuthenticator>();
         services.AddScoped<OrganizationService>();

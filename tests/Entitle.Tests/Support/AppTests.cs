@@ -1,0 +1,29 @@
+using Entitle.Persistence;
+
+namespace Entitle.Tests.Support;
+
+/// <summary>
+/// Base of every test that runs against the app: each test gets its own app and database. Derived classes come
+/// in pairs (…OnSqlite, …OnPostgres) so the whole suite runs on both providers.
+/// </summary>
+public abstract class AppTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestApp? _app;
+
+    protected DatabaseProvider Provider { get; } = provider;
+
+    protected TestApp App => _app ?? throw new InvalidOperationException("The app has not started.");
+
+    /// <summary>Whether the app starts with the demo catalog; most tests use it as their fixture.</summary>
+    protected virtual bool Demo => true;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(Provider, Demo);
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
