@@ -82,7 +82,7 @@ public sealed class PassTypeOption
         if (_prices.Any(p => p.CurrencyCode == currencyCode && p.RegionCode == regionCode))
         {
             throw new DomainRuleException(
-                regionCode is null ? "currencyCode" : "regionId",
+                "currencyCode",
                 regionCode is null
                     ? $"This option already has a price in {currencyCode} for all regions."
                     : $"This option already has a price in {currencyCode} for region {regionCode}.",
