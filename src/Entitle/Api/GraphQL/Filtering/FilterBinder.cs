@@ -76,7 +76,7 @@ public static class FilterBinder
             FilterOperation.Ge => Compare(field, body, Single(field, filter, label), ExpressionType.GreaterThanOrEqual, label),
             FilterOperation.Lt => Compare(field, body, Single(field, filter, label), ExpressionType.LessThan, label),
             FilterOperation.Le => Compare(field, body, Single(field, filter, label), ExpressionType.LessThanOrEqual, label),
-            FilterOperation.Like => Matches(field, body, RequireValue(filter, label).ToLowerInvariant(), label),
+            FilterOperation.Like => Matches(field, body, LikePattern(RequireValue(filter, label).ToLowerInvariant()), label),
             FilterOperation.Wordlike => AllOf(RequireValue(filter, label)
                 .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
                 .Select(word => Matches(field, body, "%" + EscapeLike(word.ToLowerInvariant()) + "%", label))),
@@ -97,7 +97,45 @@ public static class FilterBinder
     private static string RequireValue(FilterInput filter, string label)
     {
         var value = filter.Value ?? throw Invalid($"{label}.value is required for operation {Wire(filter.Operation)}.");
-        return value.Length <= MaxValueLength ? value : throw Invalid($"{label}.value is longer than {MaxValueLength} characters.");
+        return Checked(value, label + ".value");
+    }
+
+    /// <summary>Refuses what no column can hold: overlong text, and NUL, which PostgreSQL text cannot store.</summary>
+    private static string Checked(string value, string label)
+    {
+        if (value.Length > MaxValueLength)
+        {
+            throw Invalid($"{label} is longer than {MaxValueLength} characters.");
+        }
+
+        return value.Contains('\0', StringComparison.Ordinal) ? throw Invalid($"{label} contains a NUL character.") : value;
+    }
+
+    /// <summary>
+    /// The caller's LIKE pattern with <c>%</c> and <c>_</c> as wildcards and <c>\%</c>, <c>\_</c>, <c>\\</c> as
+    /// their literal forms; any other backslash is literal, so no pattern is malformed.
+    /// </summary>
+    private static string LikePattern(string pattern)
+    {
+        var result = new System.Text.StringBuilder(pattern.Length + 4);
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] == '\\' && i + 1 < pattern.Length && pattern[i + 1] is '%' or '_' or '\\')
+            {
+                result.Append(pattern, i, 2);
+                i++;
+            }
+            else if (pattern[i] == '\\')
+            {
+                result.Append(@"\\");
+            }
+            else
+            {
+                result.Append(pattern[i]);
+            }
+        }
+
+        return result.ToString();
     }
 
     private static List<string> RequireValues(FilterInput filter, string label)
@@ -108,7 +146,7 @@ public static class FilterBinder
             throw Invalid($"{label}.values holds more than {MaxValues} values.");
         }
 
-        return values.Select(v => v is { Length: <= MaxValueLength } ? v : throw Invalid($"{label}.values must hold strings of at most {MaxValueLength} characters.")).ToList();
+        return values.Select(v => v is null ? throw Invalid($"{label}.values must not hold null.") : Checked(v, label + ".values")).ToList();
     }
 
     /// <summary>The client's string as a SQL parameter of the field's type.</summary>
