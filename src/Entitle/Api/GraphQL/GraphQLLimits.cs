@@ -11,7 +11,7 @@ public sealed class GraphQLLimits
     /// <summary>Deepest selection nesting accepted. The seed's deepest document needs 11.</summary>
     public int MaxDepth { get; set; } = 20;
 
-    /// <summary>Largest estimated cost of a document (GraphQL.NET's complexity analysis): the seed's search at first: 100 costs about 350,000.</summary>
+    /// <summary>Largest estimated cost of a document (GraphQL.NET's complexity analysis); the seed's search at first: 100 fits well inside.</summary>
     public int MaxComplexity { get; set; } = 1_000_000;
 
     /// <summary>Longest a document may run before it is cancelled with a TIMEOUT error.</summary>
