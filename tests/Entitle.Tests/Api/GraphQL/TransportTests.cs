@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Entitle.Persistence;
+using Entitle.Tests.Support;
+
+namespace Entitle.Tests.Api.GraphQL;
+
+/// <summary>HTTP behaviour: status codes, GET for queries, unreadable requests, limits, lower-case enums.</summary>
+public abstract class TransportTests(DatabaseProvider provider) : GraphQLTests(provider)
+{
+    [Fact]
+    public async Task ADocumentThatDoesNotValidateAnswers200WithErrorsAndNoData()
+    {
+        using var response = await App.PostGraphQLAsync("{ trainingPassTypes { edges { node { nickname } } } }");
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("nickname", body.Text("errors.0.message"), StringComparison.Ordinal);
+        Assert.Null(body["data"]);
+    }
+
+    [Fact]
+    public async Task EnumsAreLowerCaseAsInTheSeed()
+    {
+        var upper = await App.GraphQLAsync($"mutation {{ trainingPass {{ createTypeOption(input: {{trainingPassTypeId: \"{Ids.Type(1)}\", name: \"x\", validityPeriod: {{unit: MONTHS, value: 1}}}}) {{ errors {{ label }} }} }} }}");
+        var upperOperation = await App.GraphQLAsync("""{ trainingPassTypes(filters: [{field: lifecycleState, operation: EQ, value: "published"}]) { edges { node { id } } } }""");
+        var lower = await App.GraphQLAsync($"mutation {{ trainingPass {{ createTypeOption(input: {{trainingPassTypeId: \"{Ids.Type(1)}\", name: \"x\", validityPeriod: {{unit: months, value: 1}}}}) {{ trainingPassTypeOption {{ validityPeriod {{ unit value }} lifecycleState }} errors {{ label }} }} }} }}");
+
+        Assert.True(upper.IsNull("data"));
+        Assert.True(upperOperation.IsNull("data"));
+        Assert.Equal("""{"unit":"months","value":1}""", TestApp.Json(lower.At("data.trainingPass.createTypeOption.trainingPassTypeOption.validityPeriod")));
+        Assert.Equal("draft", lower.Text("data.trainingPass.createTypeOption.trainingPassTypeOption.lifecycleState"));
+    }
+
+    [Fact]
+    public async Task QueriesMayBeSentWithGetButMutationsMayNot()
+    {
+        var query = Uri.EscapeDataString("query($id: ID!) { node(id: $id) { ... on TrainingPassType { name } } }");
+        var variables = Uri.EscapeDataString($$"""{"id": "{{Ids.Type(1)}}"}""");
+        var get = await GetAsync($"/graphql?query={query}&variables={variables}");
+        Assert.Equal("Gold pass", get.Text("data.node.name"));
+
+        var mutation = Uri.EscapeDataString("mutation { trainingPass { createType(input: {code: \"G\", name: \"Via GET\"}) { errors { label } } } }");
+        var refused = await GetAsync($"/graphql?query={mutation}");
+        Assert.Contains("POST", refused.Text("errors.0.message"), StringComparison.Ordinal);
+        Assert.True(refused.IsNull("data"));
+        var types = await App.GraphQLAsync("{ trainingPassTypes { pageInfo { totalRecords } } }");
+        Assert.Equal(1, types.At("data.trainingPassTypes.pageInfo.totalRecords").GetValue<int>());
+    }
+
+    [Fact]
+    public async Task UnreadableRequestsGetA4xxInTheSameErrorsShape()
+    {
+        await AssertRefusedAsync(await App.PostRawAsync("/graphql", "{\"query\": ", "application/json"), HttpStatusCode.BadRequest, "not a GraphQL request");
+        await AssertRefusedAsync(await App.PostRawAsync("/graphql", "[1, 2]", "application/json"), HttpStatusCode.BadRequest, "not a GraphQL request");
+        await AssertRefusedAsync(await App.PostRawAsync("/graphql", "{\"variables\": {}}", "application/json"), HttpStatusCode.BadRequest, "no query");
+        await AssertRefusedAsync(await App.PostRawAsync("/graphql", "{ currencies { pageInfo { totalRecords } } }", "text/plain"), HttpStatusCode.UnsupportedMediaType, "application/json");
+        var huge = "{\"query\": \"{ currencies { pageInfo { totalRecords } } }\", \"variables\": {\"pad\": \"" + new string('x', 300_000) + "\"}}";
+        await AssertRefusedAsync(await App.PostRawAsync("/graphql", huge, "application/json"), HttpStatusCode.RequestEntityTooLarge, "larger than");
+
+        using var invalidUtf8 = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent([0x7B, 0x22, 0x71, 0xC3, 0x28, 0x22, 0x7D]) };
+        invalidUtf8.Content.Headers.ContentType = new("application/json");
+        invalidUtf8.Headers.Authorization = new("Bearer", TestApp.RootKey);
+        await AssertRefusedAsync(await App.Http.SendAsync(invalidUtf8), HttpStatusCode.BadRequest, "not a GraphQL request");
+    }
+
+    [Fact]
+    public async Task DeepAndCostlyDocumentsAreRefusedBeforeTheyRun()
+    {
+        const int Levels = 6;
+        var deep = "{ trainingPasses { edges { node { trainingPassType { "
+            + string.Concat(Enumerable.Repeat("options { edges { node { trainingPassType { ", Levels))
+            + "id" + new string('}', 4 * Levels + 5);
+        var deepAnswer = await App.GraphQLAsync(deep);
+        Assert.True(deepAnswer.IsNull("data"));
+        Assert.Contains("depth", deepAnswer.Text("errors.0.message"), StringComparison.OrdinalIgnoreCase);
+
+        var wide = "{ trainingPassTypes(first: 100) { edges { node { options(first: 100) { edges { node { prices(first: 100) { edges { node { trainingPassTypeOption { trainingPassType { options(first: 100) { edges { node { id } } } } } } } } } } } } } } }";
+        var wideAnswer = await App.GraphQLAsync(wide);
+        Assert.True(wideAnswer.IsNull("data"));
+        Assert.Contains("complex", wideAnswer.Text("errors.0.message"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task VariablesAndNamedInputTypesWorkAsClientsWriteThem()
+    {
+        var result = await SucceedsAsync(
+            "mutation ($input: TrainingPassTypeInput!) { trainingPass { createType(input: $input) { trainingPassType { id code name description lifecycleState } errors { label message value } } } }",
+            variables: new { input = new { code = "Silver", name = "Silver pass", description = "Everything but the gold." } });
+
+        Assert.Equal("Everything but the gold.", result.Text("trainingPassType.description"));
+        Assert.Equal("draft", result.Text("trainingPassType.lifecycleState"));
+    }
+
+    [Fact]
+    public async Task AnswersAreWrittenWithoutNeedlessEscapes()
+    {
+        await SucceedsAsync("mutation { trainingPass { createType(input: {code: \"S+\", name: \"Silver's pass\"}) { trainingPassType { id } errors { label } } } }");
+
+        using var response = await App.PostGraphQLAsync("{ trainingPassTypes(filters: [{field: code, operation: eq, value: \"S+\"}]) { edges { node { code name } } } }");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("\"name\":\"Silver's pass\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"S+\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HealthAnswersOnceTheDatabaseIsReachable()
+    {
+        Assert.Equal("ok", await App.Http.GetStringAsync("/healthz"));
+        Assert.Equal("ready", await App.Http.GetStringAsync("/readyz"));
+    }
+
+    private async Task<JsonNode> GetAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new("Bearer", TestApp.RootKey);
+        using var response = await App.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    private static async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string words)
+    {
+        using (response)
+        {
+            Assert.Equal(status, response.StatusCode);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Contains(words, body.Text("errors.0.message"), StringComparison.Ordinal);
+        }
+    }
+
+    public sealed class OnSqlite() : TransportTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : TransportTests(DatabaseProvider.Postgres);
+}
