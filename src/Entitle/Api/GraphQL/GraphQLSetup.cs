@@ -24,6 +24,7 @@ public static class GraphQLSetup
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // Resolvers share the request's DbContext, which allows one operation at a time.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddExecutionStrategy<NamespacedMutationExecutionStrategy>(OperationType.Mutation)
             .AddComplexityAnalyzer(c =>
             {
                 c.MaxDepth = limits.MaxDepth;
