@@ -1,4 +1,5 @@
 using Entitle.Api.GraphQL;
+using Entitle.Api.Tms;
 using Entitle.Application;
 using Entitle.Hosting;
 using Entitle.Persistence;
@@ -32,10 +33,12 @@ public static class Program
         builder.Services.AddPersistence(builder.Configuration);
         builder.Services.AddApplication();
         builder.Services.AddGraphQLApi(builder.Configuration);
+        builder.Services.AddTmsApi();
 
         var app = builder.Build();
         app.MapHealth();
         app.MapGraphQLApi();
+        app.MapTmsApi();
         return app;
     }
 }

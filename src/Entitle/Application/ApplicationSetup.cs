@@ -1,6 +1,7 @@
 using Entitle.Application.Catalog;
 using Entitle.Application.Contacts;
 using Entitle.Application.Demo;
+using Entitle.Application.Keys;
 using Entitle.Application.Organizations;
 using Entitle.Application.Passes;
 using Entitle.Application.PassTypes;
@@ -26,6 +27,8 @@ public static class ApplicationSetup
         services.AddScoped<PassTypeQueries>();
         services.AddScoped<PassService>();
         services.AddScoped<PassQueries>();
+        services.AddScoped<TrainingKeyService>();
+        services.AddScoped<TrainingKeyQueries>();
         services.AddScoped<DemoCatalog>();
         return services;
     }

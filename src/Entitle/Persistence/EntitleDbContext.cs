@@ -1,5 +1,6 @@
 using Entitle.Domain.Catalog;
 using Entitle.Domain.Contacts;
+using Entitle.Domain.Keys;
 using Entitle.Domain.Organizations;
 using Entitle.Domain.Passes;
 using Entitle.Domain.PassTypes;
@@ -34,6 +35,10 @@ public abstract class EntitleDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<PassTypeOptionPrice> PassTypeOptionPrices => Set<PassTypeOptionPrice>();
 
     public DbSet<Pass> Passes => Set<Pass>();
+
+    public DbSet<TrainingKey> TrainingKeys => Set<TrainingKey>();
+
+    public DbSet<KeyRedemption> KeyRedemptions => Set<KeyRedemption>();
 
     public abstract DatabaseProvider Provider { get; }
 

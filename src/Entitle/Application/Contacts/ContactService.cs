@@ -47,6 +47,22 @@ public sealed class ContactService(EntitleDbContext db, OrganizationService orga
             },
             cancellationToken);
 
+    /// <summary>Deletes a learner who holds no passes; one who does keeps their history and is refused.</summary>
+    public Task DeleteAsync(Caller caller, int contactId, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct =>
+            {
+                var contact = await FindOwnAsync(caller, contactId, "contactId", ct);
+                if (await db.Passes.AnyAsync(p => p.ContactId == contact.Id, ct) || await db.KeyRedemptions.AnyAsync(r => r.ContactId == contact.Id, ct))
+                {
+                    throw new Domain.DomainRuleException("contactId", "This learner holds passes, which keep their history; disable the learner instead.", contactId.ToString(CultureInfo.InvariantCulture));
+                }
+
+                db.Contacts.Remove(contact);
+                await db.SaveChangesAsync(ct);
+            },
+            cancellationToken);
+
     /// <summary>A contact inside the caller's subtree, tracked for change, with its organization loaded.</summary>
     public async Task<Contact> FindOwnAsync(Caller caller, int contactId, string field, CancellationToken cancellationToken)
     {

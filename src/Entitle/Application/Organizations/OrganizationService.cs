@@ -10,12 +10,12 @@ public sealed class OrganizationService(EntitleDbContext db, CredentialHasher ha
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Creates an organization under <paramref name="parentId"/> (default: the caller's own).</summary>
-    public Task<CreatedOrganization> CreateAsync(Caller caller, int? parentId, string? name, string? externalId, string? description, CancellationToken cancellationToken) =>
+    public Task<CreatedOrganization> CreateAsync(Caller caller, int? parentId, OrganizationDetails details, CancellationToken cancellationToken) =>
         db.WriteAsync(
             async ct =>
             {
                 var parent = await FindOwnAsync(caller, parentId ?? caller.OrganizationId, "parentId", ct);
-                var organization = Organization.CreateChild(parent, name, externalId, description, Now);
+                var organization = Organization.CreateChild(parent, details.Name, details.ExternalId, details.Description, Now, details.CurrencyCode);
                 db.Organizations.Add(organization);
                 await db.SaveChangesAsync(ct);
                 organization.AssignPath();
@@ -26,14 +26,46 @@ public sealed class OrganizationService(EntitleDbContext db, CredentialHasher ha
             },
             cancellationToken);
 
-    public Task<Organization> UpdateAsync(Caller caller, int organizationId, string? name, string? externalId, string? description, CancellationToken cancellationToken) =>
+    public Task<Organization> UpdateAsync(Caller caller, int organizationId, OrganizationDetails details, CancellationToken cancellationToken) =>
         db.WriteAsync(
             async ct =>
             {
                 var organization = await FindOwnAsync(caller, organizationId, "organizationId", ct);
-                organization.Update(name, externalId, description, Now);
+                organization.Update(details.Name, details.ExternalId, details.Description, Now, details.CurrencyCode);
                 await db.SaveChangesAsync(ct);
                 return organization;
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Deletes an empty organization below the caller's own: one with no child organizations, contacts, pass types,
+    /// catalog items or keys. Its credentials go with it.
+    /// </summary>
+    public Task DeleteAsync(Caller caller, int organizationId, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct =>
+            {
+                var organization = await FindOwnAsync(caller, organizationId, "organizationId", ct);
+                if (organization.Id == caller.OrganizationId)
+                {
+                    throw new Domain.DomainRuleException("organizationId", "An organization cannot delete itself; use a parent organization's credential.");
+                }
+
+                var id = organization.Id;
+                var inUse = await db.Organizations.AnyAsync(o => o.ParentId == id, ct)
+                    || await db.Contacts.AnyAsync(c => c.OrganizationId == id, ct)
+                    || await db.PassTypes.AnyAsync(t => t.OrganizationId == id, ct)
+                    || await db.CourseTemplates.AnyAsync(c => c.OrganizationId == id, ct)
+                    || await db.LearningPaths.AnyAsync(p => p.OrganizationId == id, ct)
+                    || await db.TrainingKeys.AnyAsync(k => k.OrganizationId == id, ct);
+                if (inUse)
+                {
+                    throw new Domain.DomainRuleException("organizationId", "This organization still has organizations, users, profiles, courses or keys; remove them first.");
+                }
+
+                await db.Credentials.Where(c => c.OrganizationId == id).ExecuteDeleteAsync(ct);
+                db.Organizations.Remove(organization);
+                await db.SaveChangesAsync(ct);
             },
             cancellationToken);
 

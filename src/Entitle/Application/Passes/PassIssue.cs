@@ -7,4 +7,5 @@ public sealed record PassIssue(
     int ContactId,
     DateTime? ValidFrom = null,
     DateTime? ValidUntil = null,
-    string? ExternalId = null);
+    string? ExternalId = null,
+    DateTime? TargetCompletion = null);

@@ -28,6 +28,7 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, Ti
                 await EnsureMayHoldAsync(type, contact, ct);
                 var pass = Pass.Issue(type, option, contact, issue.ValidFrom ?? Now, issue.ValidUntil, Now);
                 pass.SetExternalId(issue.ExternalId, Now);
+                pass.SetTargetCompletion(issue.TargetCompletion, Now);
                 db.Passes.Add(pass);
                 await db.SaveChangesAsync(ct);
                 return pass;
@@ -72,21 +73,34 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, Ti
             },
             cancellationToken);
 
-    public Task<Pass> RescheduleAsync(Caller caller, int passId, DateTime? validFrom, DateTime? validUntil, string? externalId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Overwrites a pass as TMS's UpdateSubscription does: dates, holder, external id and target date. The end
+    /// defaults to the start plus the pass's option period; the type cannot change.
+    /// </summary>
+    public Task<Pass> OverwriteAsync(Caller caller, int passId, PassIssue values, CancellationToken cancellationToken) =>
         db.WriteAsync(
             async ct =>
             {
                 var pass = await FindOwnAsync(caller, passId, ct);
-                if (validFrom is not null || validUntil is not null)
+                if (values.PassTypeId != pass.PassTypeId)
                 {
-                    pass.Reschedule(validFrom ?? pass.ValidFrom, validUntil ?? pass.ValidUntil, Now);
+                    throw new DomainRuleException("trainingPassTypeId", "A subscription keeps its profile; create a new subscription for another profile.", values.PassTypeId.ToString(CultureInfo.InvariantCulture));
                 }
 
-                if (externalId is not null)
+                if (values.ContactId != pass.ContactId)
                 {
-                    pass.SetExternalId(externalId, Now);
+                    var contact = await contacts.FindOwnAsync(caller, values.ContactId, "contactId", ct);
+                    await EnsureMayHoldAsync(pass.PassType!, contact, ct);
+                    pass.Reassign(contact, Now);
                 }
 
+                var from = values.ValidFrom ?? pass.ValidFrom;
+                var until = values.ValidUntil
+                    ?? (pass.Option ?? pass.PassType!.DefaultOption)?.ValidityPeriod.AddTo(from)
+                    ?? throw new DomainRuleException("validUntil", "validUntil is required: this pass has no option whose period could give it.");
+                pass.Reschedule(from, until, Now);
+                pass.SetExternalId(values.ExternalId, Now);
+                pass.SetTargetCompletion(values.TargetCompletion, Now);
                 await db.SaveChangesAsync(ct);
                 return pass;
             },

@@ -7,6 +7,7 @@ namespace Entitle.Domain.Organizations;
 public sealed class Organization
 {
     public const int NameMaxLength = 200;
+    public const string DefaultCurrencyCode = "USD";
 
     private Organization()
     {
@@ -25,6 +26,9 @@ public sealed class Organization
 
     public string? Description { get; private set; }
 
+    /// <summary>The currency TMS's profile Price is quoted in for this organization.</summary>
+    public string CurrencyCode { get; private set; } = DefaultCurrencyCode;
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -36,7 +40,7 @@ public sealed class Organization
         UpdatedAt = now,
     };
 
-    public static Organization CreateChild(Organization parent, string? name, string? externalId, string? description, DateTime now)
+    public static Organization CreateChild(Organization parent, string? name, string? externalId, string? description, DateTime now, string? currencyCode = null)
     {
         if (string.IsNullOrEmpty(parent.Path))
         {
@@ -50,6 +54,7 @@ public sealed class Organization
             Path = parent.Path,
             ExternalId = InputText.Optional(externalId, "externalId", 200),
             Description = InputText.Optional(description, "description", 2000, multiline: true),
+            CurrencyCode = currencyCode is null ? parent.CurrencyCode : Catalog.Currencies.Require(currencyCode, "currency").Code,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -63,8 +68,13 @@ public sealed class Organization
 
     public bool Contains(string otherPath) => otherPath.StartsWith(Path, StringComparison.Ordinal);
 
-    public void Update(string? name, string? externalId, string? description, DateTime now)
+    public void Update(string? name, string? externalId, string? description, DateTime now, string? currencyCode = null)
     {
+        if (currencyCode is not null)
+        {
+            CurrencyCode = Catalog.Currencies.Require(currencyCode, "currency").Code;
+        }
+
         if (name is not null)
         {
             Name = InputText.Required(name, "name", NameMaxLength);

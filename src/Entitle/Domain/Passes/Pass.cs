@@ -35,6 +35,9 @@ public sealed class Pass
 
     public string? ExternalId { get; private set; }
 
+    /// <summary>An administrator's target date for finishing the content; informative only, it grants nothing.</summary>
+    public DateTime? TargetCompletion { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -147,6 +150,12 @@ public sealed class Pass
     public void SetExternalId(string? externalId, DateTime now)
     {
         ExternalId = InputText.Optional(externalId, "externalId", 200);
+        UpdatedAt = now;
+    }
+
+    public void SetTargetCompletion(DateTime? targetCompletion, DateTime now)
+    {
+        TargetCompletion = targetCompletion;
         UpdatedAt = now;
     }
 

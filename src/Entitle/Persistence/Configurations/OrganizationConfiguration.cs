@@ -12,6 +12,7 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
         builder.Property(o => o.Path).HasMaxLength(400);
         builder.Property(o => o.ExternalId).HasMaxLength(200);
         builder.Property(o => o.Description).HasMaxLength(2000);
+        builder.Property(o => o.CurrencyCode).HasMaxLength(3).HasDefaultValue(Organization.DefaultCurrencyCode);
         builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => o.Path);
         builder.HasIndex(o => o.ExternalId);

@@ -14,6 +14,7 @@ public sealed class AccountGraphType : ObjectGraphType<Organization>
         Field<NonNullGraphType<IntGraphType>>("legacyId").Resolve(c => c.Source.Id);
         Field(o => o.Name);
         Field(o => o.ExternalId, nullable: true);
+        Field(o => o.CurrencyCode).Description("The ISO 4217 currency prices are quoted in for this account.");
         Field<AccountGraphType>("parent").Description("The parent account, when the caller may see it.")
             .Resolve(c => c.Source.ParentId is { } id ? c.Loaders().Organizations.Load(id) : null);
         Field<NonNullGraphType<BooleanGraphType>>("hasActiveTrainingPass").Description("Whether a contact of this account holds a pass valid now.")

@@ -6,7 +6,7 @@ namespace Entitle.Api.GraphQL.Accounts;
 /// <summary><c>mutation { account { create update } }</c>: organizations below the caller's own.</summary>
 public sealed class AccountMutationsGraphType : MutationNamespaceGraphType
 {
-    private static readonly Dictionary<string, string> Labels = new() { ["organizationId"] = "accountId" };
+    private static readonly Dictionary<string, string> Labels = new() { ["organizationId"] = "accountId", ["currency"] = "currencyCode" };
 
     public AccountMutationsGraphType()
     {
@@ -15,15 +15,22 @@ public sealed class AccountMutationsGraphType : MutationNamespaceGraphType
         Mutation<AccountCreatePayloadGraphType, AccountCreateInputGraphType>("create", async (input, caller, c, ct) =>
         {
             var created = await c.Service<OrganizationService>().CreateAsync(
-                caller, input.OptionalId("parentId", GlobalId.Organisation, "account"), input.Text("name"), input.Text("externalId"), null, ct);
+                caller,
+                input.OptionalId("parentId", GlobalId.Organisation, "account"),
+                new OrganizationDetails(input.Text("name"), input.Text("externalId"), CurrencyCode: input.Text("currencyCode")),
+                ct);
             return new MutationPayload(created.Organization, [], created.Credential);
-        });
+        },
+        Labels);
 
         Mutation<PayloadGraphType<AccountGraphType>, AccountUpdateInputGraphType>(
             "update",
             async (input, caller, c, ct) =>
                 await c.Service<OrganizationService>().UpdateAsync(
-                    caller, input.Id("accountId", GlobalId.Organisation, "account"), input.Text("name"), input.Text("externalId"), null, ct),
+                    caller,
+                    input.Id("accountId", GlobalId.Organisation, "account"),
+                    new OrganizationDetails(input.Text("name"), input.Text("externalId"), CurrencyCode: input.Text("currencyCode")),
+                    ct),
             Labels);
     }
 }

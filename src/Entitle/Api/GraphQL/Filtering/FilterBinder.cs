@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Entitle.Api.GraphQL.Scalars;
+using Entitle.Persistence;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,9 +80,9 @@ public static class FilterBinder
             FilterOperation.Like => Matches(field, body, LikePattern(RequireValue(filter, label).ToLowerInvariant()), label),
             FilterOperation.Wordlike => AllOf(RequireValue(filter, label)
                 .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-                .Select(word => Matches(field, body, "%" + EscapeLike(word.ToLowerInvariant()) + "%", label))),
+                .Select(word => Matches(field, body, LikePatterns.ContainsIgnoringCase(word), label))),
             FilterOperation.Contains => AllOf(RequireValues(filter, label)
-                .Select(v => Matches(field, body, "%" + EscapeLike(v.ToLowerInvariant()) + "%", label))),
+                .Select(v => Matches(field, body, LikePatterns.ContainsIgnoringCase(v), label))),
             FilterOperation.In => AnyOf(RequireValues(filter, label).Select(v => Equal(body, Parse(field, v, label + ".values")))),
             FilterOperation.Notin => Expression.Not(AnyOf(RequireValues(filter, label).Select(v => Equal(body, Parse(field, v, label + ".values"))))),
             FilterOperation.Isnull => IsNullable(body.Type) ? Expression.Equal(body, Expression.Constant(null, body.Type)) : Expression.Constant(false),
@@ -211,7 +212,7 @@ public static class FilterBinder
             throw Invalid($"{label}.operation: {field.Name} is not text, so like, wordlike and contains do not apply.");
         }
 
-        return Expression.Call(Like, Functions, Expression.Call(body, StringToLower), AsParameter(lowerPattern, typeof(string)), Expression.Constant("\\"));
+        return Expression.Call(Like, Functions, Expression.Call(body, StringToLower), AsParameter(lowerPattern, typeof(string)), Expression.Constant(LikePatterns.EscapeCharacter));
     }
 
     private static Expression AllOf(IEnumerable<Expression> tests) =>
@@ -219,9 +220,6 @@ public static class FilterBinder
 
     private static Expression AnyOf(IEnumerable<Expression> tests) =>
         tests.Aggregate((Expression)Expression.Constant(false), (any, t) => any is ConstantExpression { Value: false } ? t : Expression.OrElse(any, t));
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static bool IsNullable(Type type) => !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
 

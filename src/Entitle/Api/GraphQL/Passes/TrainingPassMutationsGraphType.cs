@@ -1,5 +1,6 @@
 using Entitle.Api.GraphQL.Mutations;
 using Entitle.Api.GraphQL.PassTypes;
+using Entitle.Application.Keys;
 using Entitle.Application.Passes;
 using Entitle.Application.PassTypes;
 using Entitle.Domain;
@@ -104,6 +105,9 @@ public sealed class TrainingPassMutationsGraphType : MutationNamespaceGraphType
         Mutation<PayloadGraphType<TrainingPassGraphType>, TrainingPassReassignInputGraphType>("reassignPass", async (input, caller, c, ct) =>
             await c.Service<PassService>().ReassignAsync(
                 caller, input.Id("trainingPassId", GlobalId.TrainingPass, Pass), input.Id("contactId", GlobalId.Person, Contact), ct));
+
+        Mutation<PayloadGraphType<TrainingPassGraphType>, TrainingPassRedeemKeyInputGraphType>("redeemKey", async (input, caller, c, ct) =>
+            (await c.Service<TrainingKeyService>().RedeemAsync(caller, input.Text("trainingKey"), input.Id("contactId", GlobalId.Person, Contact), ct)).Pass);
     }
 
     private static ValidityPeriod Period(MutationInput period) =>

@@ -248,6 +248,133 @@ namespace Entitle.Persistence.Migrations.Postgres
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Entitle.Domain.Keys.KeyRedemption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("integer")
+                        .HasColumnName("contact_id");
+
+                    b.Property<int>("KeyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("key_id");
+
+                    b.Property<int>("PassId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pass_id");
+
+                    b.Property<DateTime>("RedeemedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redeemed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_key_redemptions");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_key_redemptions_contact_id");
+
+                    b.HasIndex("PassId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_key_redemptions_pass_id");
+
+                    b.HasIndex("KeyId", "ContactId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_key_redemptions_key_id_contact_id");
+
+                    b.ToTable("key_redemptions", (string)null);
+                });
+
+            modelBuilder.Entity("Entitle.Domain.Keys.TrainingKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ContentExpirationDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("content_expiration_date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreatedByOrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by_organization_id");
+
+                    b.Property<DateTime>("ExpirationDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expiration_date");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("MaxKeyUses")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_key_uses");
+
+                    b.Property<string>("NormalizedKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("normalized_key");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("PassTypeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pass_type_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("UpdatedByOrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated_by_organization_id");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("integer")
+                        .HasColumnName("uses");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_keys");
+
+                    b.HasIndex("NormalizedKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_keys_normalized_key");
+
+                    b.HasIndex("PassTypeId")
+                        .HasDatabaseName("ix_training_keys_pass_type_id");
+
+                    b.HasIndex("OrganizationId", "Id")
+                        .HasDatabaseName("ix_training_keys_organization_id_id");
+
+                    b.ToTable("training_keys", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_training_keys_uses_within_limit", "\"uses\" >= 0 AND \"uses\" <= \"max_key_uses\"");
+                        });
+                });
+
             modelBuilder.Entity("Entitle.Domain.Organizations.Credential", b =>
                 {
                     b.Property<int>("Id")
@@ -300,6 +427,14 @@ namespace Entitle.Persistence.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasDefaultValue("USD")
+                        .HasColumnName("currency_code");
 
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
@@ -589,6 +724,10 @@ namespace Entitle.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("pass_type_id");
 
+                    b.Property<DateTime?>("TargetCompletion")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("target_completion");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -673,6 +812,47 @@ namespace Entitle.Persistence.Migrations.Postgres
                         .HasConstraintName("fk_contacts_organizations_organization_id");
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Entitle.Domain.Keys.KeyRedemption", b =>
+                {
+                    b.HasOne("Entitle.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_redemptions_contacts_contact_id");
+
+                    b.HasOne("Entitle.Domain.Keys.TrainingKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_redemptions_training_keys_key_id");
+
+                    b.HasOne("Entitle.Domain.Passes.Pass", null)
+                        .WithMany()
+                        .HasForeignKey("PassId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_redemptions_passes_pass_id");
+                });
+
+            modelBuilder.Entity("Entitle.Domain.Keys.TrainingKey", b =>
+                {
+                    b.HasOne("Entitle.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_keys_organizations_organization_id");
+
+                    b.HasOne("Entitle.Domain.PassTypes.PassType", null)
+                        .WithMany()
+                        .HasForeignKey("PassTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_keys_pass_types_pass_type_id");
                 });
 
             modelBuilder.Entity("Entitle.Domain.Organizations.Credential", b =>

@@ -237,6 +237,129 @@ namespace Entitle.Persistence.Migrations.Sqlite
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Entitle.Domain.Keys.KeyRedemption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contact_id");
+
+                    b.Property<int>("KeyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key_id");
+
+                    b.Property<int>("PassId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pass_id");
+
+                    b.Property<DateTime>("RedeemedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("redeemed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_key_redemptions");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_key_redemptions_contact_id");
+
+                    b.HasIndex("PassId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_key_redemptions_pass_id");
+
+                    b.HasIndex("KeyId", "ContactId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_key_redemptions_key_id_contact_id");
+
+                    b.ToTable("key_redemptions", (string)null);
+                });
+
+            modelBuilder.Entity("Entitle.Domain.Keys.TrainingKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ContentExpirationDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_expiration_date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreatedByOrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_by_organization_id");
+
+                    b.Property<DateTime>("ExpirationDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expiration_date");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("MaxKeyUses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_key_uses");
+
+                    b.Property<string>("NormalizedKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_key");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("PassTypeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pass_type_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("UpdatedByOrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_by_organization_id");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uses");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_keys");
+
+                    b.HasIndex("NormalizedKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_keys_normalized_key");
+
+                    b.HasIndex("PassTypeId")
+                        .HasDatabaseName("ix_training_keys_pass_type_id");
+
+                    b.HasIndex("OrganizationId", "Id")
+                        .HasDatabaseName("ix_training_keys_organization_id_id");
+
+                    b.ToTable("training_keys", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_training_keys_uses_within_limit", "\"uses\" >= 0 AND \"uses\" <= \"max_key_uses\"");
+                        });
+                });
+
             modelBuilder.Entity("Entitle.Domain.Organizations.Credential", b =>
                 {
                     b.Property<int>("Id")
@@ -285,6 +408,14 @@ namespace Entitle.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("USD")
+                        .HasColumnName("currency_code");
 
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
@@ -564,6 +695,10 @@ namespace Entitle.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("pass_type_id");
 
+                    b.Property<DateTime?>("TargetCompletion")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_completion");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
@@ -648,6 +783,47 @@ namespace Entitle.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_contacts_organizations_organization_id");
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Entitle.Domain.Keys.KeyRedemption", b =>
+                {
+                    b.HasOne("Entitle.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_redemptions_contacts_contact_id");
+
+                    b.HasOne("Entitle.Domain.Keys.TrainingKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_redemptions_training_keys_key_id");
+
+                    b.HasOne("Entitle.Domain.Passes.Pass", null)
+                        .WithMany()
+                        .HasForeignKey("PassId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_redemptions_passes_pass_id");
+                });
+
+            modelBuilder.Entity("Entitle.Domain.Keys.TrainingKey", b =>
+                {
+                    b.HasOne("Entitle.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_keys_organizations_organization_id");
+
+                    b.HasOne("Entitle.Domain.PassTypes.PassType", null)
+                        .WithMany()
+                        .HasForeignKey("PassTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_keys_pass_types_pass_type_id");
                 });
 
             modelBuilder.Entity("Entitle.Domain.Organizations.Credential", b =>

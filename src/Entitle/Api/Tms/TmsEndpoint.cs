@@ -1,0 +1,129 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Entitle.Application;
+using Entitle.Application.Organizations;
+using Entitle.Domain;
+using Microsoft.Extensions.Primitives;
+
+namespace Entitle.Api.Tms;
+
+/// <summary>
+/// <c>GET|POST /api/2.0/{Method}[/{id}]</c> the way Skillable's TMS answers: HTTP 200 with a status envelope for
+/// every known method, whatever happened (30: no or unknown <c>api_key</c>; 10: a bad request or a refused rule,
+/// with a sentence naming the parameter; 20: an unknown id), and nothing changed unless the status is 0.
+/// </summary>
+public static class TmsEndpoint
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = null,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static async Task HandleAsync(HttpContext http, string method, string? id, TmsMethods methods, CredentialAuthenticator authenticator, TimeProvider clock, ILoggerFactory loggers)
+    {
+        var definition = methods.Find(method);
+        if (definition is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            await WriteAsync(http, TmsCasing.Pascal, TmsStatus.NotFound, $"There is no method named {Shown(method)} in API 2.0; the methods are listed at /api/2.0/openapi.json.", null);
+            return;
+        }
+
+        var caller = await authenticator.FindCallerAsync(http.Request.Headers["api_key"].ToString(), http.RequestAborted);
+        if (caller is null)
+        {
+            await WriteAsync(http, definition.Casing, TmsStatus.InvalidIntegrationKey, "Invalid integration key: send your organization's key in the api_key header.", definition.FailureAnswer?.Invoke());
+            return;
+        }
+
+        var (status, error, answer) = await RunAsync(http, definition, caller, id, clock, loggers);
+        await WriteAsync(http, definition.Casing, status, error, answer);
+    }
+
+    private static async Task<(int Status, string? Error, TmsAnswer? Answer)> RunAsync(HttpContext http, TmsMethod definition, Caller caller, string? id, TimeProvider clock, ILoggerFactory loggers)
+    {
+        try
+        {
+            var parameters = TmsParameterReader.Read(definition, await RawParametersAsync(http), id);
+            var call = new TmsCall(caller, http.RequestServices, parameters, clock.GetUtcNow().UtcDateTime) { CancellationToken = http.RequestAborted };
+            return (TmsStatus.Success, null, await definition.Handler(call));
+        }
+        catch (TmsRequestException e)
+        {
+            return (e.Status, e.Message, definition.FailureAnswer?.Invoke());
+        }
+        catch (EntityNotFoundException e)
+        {
+            return (definition.NotFoundStatus, Sentence(definition, e), definition.FailureAnswer?.Invoke());
+        }
+        catch (DomainRuleException e)
+        {
+            return (TmsStatus.Error, Sentence(definition, e), definition.FailureAnswer?.Invoke());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Every use case is one transaction, so a failure here has changed nothing.
+            loggers.CreateLogger("Entitle.Tms").LogError(e, "TMS method {Method} failed", definition.Name);
+            return (TmsStatus.Error, "The request could not be completed; nothing was changed. Try again later.", definition.FailureAnswer?.Invoke());
+        }
+    }
+
+    /// <summary>Query string plus, for POST, a form body: the vendor accepts parameters either way.</summary>
+    private static async Task<IEnumerable<KeyValuePair<string, StringValues>>> RawParametersAsync(HttpContext http)
+    {
+        IEnumerable<KeyValuePair<string, StringValues>> all = http.Request.Query;
+        if (HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType)
+        {
+            try
+            {
+                var form = await http.Request.ReadFormAsync(http.RequestAborted);
+                all = all.Concat(form);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                throw new TmsRequestException("The form body could not be read: " + e.Message);
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>The domain's sentence, led by the name of this method's parameter at fault.</summary>
+    private static string Sentence(TmsMethod method, DomainRuleException e)
+    {
+        var parameter = method.ParameterNames.TryGetValue(e.Field, out var mapped) ? mapped : e.Field;
+        return $"{parameter}: {e.Message}";
+    }
+
+    /// <summary>The whole answer is written to memory first, so a failure can never leave half an answer on the wire.</summary>
+    private static async Task WriteAsync(HttpContext http, TmsCasing casing, int status, string? error, TmsAnswer? answer)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder }))
+        {
+            Write(writer, casing, status, error, answer);
+        }
+
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted);
+    }
+
+    private static void Write(Utf8JsonWriter writer, TmsCasing casing, int status, string? error, TmsAnswer? answer)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(casing == TmsCasing.Lower ? "status" : "Status", status);
+        writer.WriteString(casing == TmsCasing.Lower ? "error" : "Error", error);
+        foreach (var (name, value) in answer?.Fields ?? [])
+        {
+            writer.WritePropertyName(name);
+            JsonSerializer.Serialize(writer, value, value?.GetType() ?? typeof(object), Json);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static string Shown(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 60), "…");
+}

@@ -1,0 +1,13 @@
+namespace Entitle.Api.Tms;
+
+public static class TmsSetup
+{
+    public static IServiceCollection AddTmsApi(this IServiceCollection services) => services.AddSingleton<TmsMethods>();
+
+    public static IEndpointRouteBuilder MapTmsApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/2.0/openapi.json", (TmsMethods methods) => Results.Text(TmsOpenApi.Document(methods).ToJsonString(), "application/json"));
+        endpoints.MapMethods("/api/2.0/{method}/{id?}", [HttpMethods.Get, HttpMethods.Post], TmsEndpoint.HandleAsync);
+        return endpoints;
+    }
+}

@@ -1,0 +1,5 @@
+using Entitle.Domain.Passes;
+
+namespace Entitle.Application.Keys;
+
+public sealed record KeyRedemptionResult(Pass Pass, int KeyId);

@@ -1,0 +1,3 @@
+namespace Entitle.Application.Keys;
+
+public sealed record MintedKey(int Id, string TrainingKey);

@@ -1,0 +1,239 @@
+using System.Globalization;
+using Entitle.Application.Contacts;
+using Entitle.Application.Organizations;
+using Entitle.Domain;
+using Entitle.Domain.Keys;
+using Entitle.Domain.Passes;
+using Entitle.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entitle.Application.Keys;
+
+/// <summary>Mints, changes, deletes and redeems subscription training keys.</summary>
+public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService organizations, ContactService contacts, TimeProvider clock)
+{
+    /// <summary>The most keys one call mints; more is refused rather than half done.</summary>
+    public const int MaxKeysPerBatch = 100_000;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Mints a batch, all of it or none of it, in one transaction.</summary>
+    public Task<IReadOnlyList<MintedKey>> CreateAsync(Caller caller, KeyBatchRequest request, CancellationToken cancellationToken)
+    {
+        var keys = request.TrainingKeys is { } chosen ? CheckChosenKeys(chosen) : null;
+        if (keys is null && (request.NumberOfKeys < 1 || request.NumberOfKeys > MaxKeysPerBatch))
+        {
+            throw new DomainRuleException("numberOfKeys", $"numberOfKeys must be between 1 and {MaxKeysPerBatch}.", request.NumberOfKeys.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var terms = Terms(request.ExpirationDate, request.MaxKeyUses, request.ContentExpirationDate);
+        return db.WriteAsync(
+            async ct =>
+            {
+                var organization = await organizations.FindOwnAsync(caller, request.OrganizationId ?? caller.OrganizationId, "organizationId", ct);
+                await EnsureMintableAsync(request.PassTypeId, organization.Path, ct);
+                var texts = keys ?? Enumerable.Range(0, request.NumberOfKeys).Select(_ => TrainingKeyText.Generate()).ToList();
+                if (keys is not null)
+                {
+                    await EnsureNoneTakenAsync(keys, ct);
+                }
+
+                var now = Now;
+                var rows = texts.Select(t => TrainingKey.Create(t, organization.Id, request.PassTypeId, terms, caller.OrganizationId, now)).ToList();
+                var ids = await TrainingKeyBulkInsert.InsertAsync(db, rows, ct);
+                return (IReadOnlyList<MintedKey>)rows.Select((k, i) => new MintedKey(ids[i], k.Key)).ToList();
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Overwrites a key as TMS's UpdateSubscriptionTrainingKey does.</summary>
+    public Task<TrainingKey> UpdateAsync(Caller caller, int keyId, string? text, int? organizationId, int passTypeId, DateTime expirationDate, int maxKeyUses, DateTime? contentExpirationDate, CancellationToken cancellationToken)
+    {
+        var checkedText = TrainingKeyText.Check(text, "trainingKey");
+        var terms = Terms(expirationDate, maxKeyUses, contentExpirationDate);
+        return db.WriteAsync(
+            async ct =>
+            {
+                var key = await FindOwnAsync(caller, keyId, ct);
+                var organization = await organizations.FindOwnAsync(caller, organizationId ?? key.OrganizationId, "organizationId", ct);
+                if (passTypeId != key.PassTypeId || organization.Id != key.OrganizationId)
+                {
+                    await EnsureMintableAsync(passTypeId, organization.Path, ct);
+                }
+
+                var normalized = TrainingKeyText.Normalize(checkedText);
+                if (normalized != key.NormalizedKey && await db.TrainingKeys.AnyAsync(k => k.NormalizedKey == normalized, ct))
+                {
+                    throw new DomainRuleException("trainingKey", $"The training key {checkedText} already exists.", checkedText);
+                }
+
+                key.Overwrite(checkedText, organization.Id, passTypeId, terms, caller.OrganizationId, Now);
+                await db.SaveChangesAsync(ct);
+                return key;
+            },
+            cancellationToken);
+    }
+
+    public Task DeleteAsync(Caller caller, int keyId, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct =>
+            {
+                var key = await FindOwnAsync(caller, keyId, ct);
+                key.EnsureDeletable();
+                db.TrainingKeys.Remove(key);
+                await db.SaveChangesAsync(ct);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Redeems a key for a learner: a pass from now until the key's content expiration, or for the type's default
+    /// period. The use is taken by one conditional UPDATE, which the database serializes per key, so no number of
+    /// concurrent redemptions, in any number of processes, takes more than <c>maxKeyUses</c>.
+    /// </summary>
+    public Task<KeyRedemptionResult> RedeemAsync(Caller caller, string? keyText, int contactId, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct =>
+            {
+                var now = Now;
+                var normalized = TrainingKeyText.Normalize(keyText ?? "");
+                var visible = db.SubtreeIds(caller);
+                var key = normalized.Length == 0 ? null : await db.TrainingKeys.AsNoTracking()
+                    .FirstOrDefaultAsync(k => k.NormalizedKey == normalized && visible.Contains(k.OrganizationId), ct);
+                if (key is null)
+                {
+                    throw new EntityNotFoundException("trainingKey", "training key", keyText);
+                }
+
+                var contact = await contacts.FindOwnAsync(caller, contactId, "contactId", ct);
+                var keyOrganizationPath = await db.Organizations.Where(o => o.Id == key.OrganizationId).Select(o => o.Path).FirstAsync(ct);
+                if (!contact.Organization!.Path.StartsWith(keyOrganizationPath, StringComparison.Ordinal))
+                {
+                    throw new DomainRuleException("contactId", "This learner is outside the organization the key belongs to, so cannot redeem it.", contactId.ToString(CultureInfo.InvariantCulture));
+                }
+
+                if (now >= key.ExpirationDate)
+                {
+                    throw new DomainRuleException("trainingKey", $"This key expired at {Instant.Format(key.ExpirationDate)}.", keyText);
+                }
+
+                if (await db.KeyRedemptions.AnyAsync(r => r.KeyId == key.Id && r.ContactId == contact.Id, ct))
+                {
+                    throw new DomainRuleException("trainingKey", "This learner has already redeemed this key.", keyText);
+                }
+
+                var type = await db.PassTypes.Include(t => t.Options).FirstAsync(t => t.Id == key.PassTypeId, ct);
+                if (type.LifecycleState != LifecycleState.Published)
+                {
+                    throw new DomainRuleException("trainingKey", "The pass type this key grants is no longer published.", keyText);
+                }
+
+                var option = type.DefaultOption;
+                if (key.ContentExpirationDate is { } end && end <= now)
+                {
+                    throw new DomainRuleException("trainingKey", $"Access through this key ended at {Instant.Format(end)}.", keyText);
+                }
+
+                if (key.ContentExpirationDate is null && option is null)
+                {
+                    throw new DomainRuleException("trainingKey", "The pass type this key grants has no published option to take the period from.", keyText);
+                }
+
+                var taken = await db.TrainingKeys
+                    .Where(k => k.Id == key.Id && k.Uses < k.MaxKeyUses && k.ExpirationDate > now)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(k => k.Uses, k => k.Uses + 1)
+                              .SetProperty(k => EF.Property<int>(k, VersionedEntities.PropertyName), k => EF.Property<int>(k, VersionedEntities.PropertyName) + 1),
+                        ct);
+                if (taken == 0)
+                {
+                    throw new DomainRuleException("trainingKey", $"This key has been used the maximum number of times ({key.MaxKeyUses}).", keyText);
+                }
+
+                var pass = Pass.Issue(type, option, contact, now, key.ContentExpirationDate, now);
+                db.Passes.Add(pass);
+                await db.SaveChangesAsync(ct);
+                db.KeyRedemptions.Add(KeyRedemption.Record(key.Id, contact.Id, pass.Id, now));
+                await db.SaveChangesAsync(ct);
+                return new KeyRedemptionResult(pass, key.Id);
+            },
+            cancellationToken);
+
+    public async Task<TrainingKey> FindOwnAsync(Caller caller, int keyId, CancellationToken cancellationToken)
+    {
+        var visible = db.SubtreeIds(caller);
+        return await db.TrainingKeys.FirstOrDefaultAsync(k => k.Id == keyId && visible.Contains(k.OrganizationId), cancellationToken)
+            ?? throw new EntityNotFoundException("id", "training key", keyId.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private KeyTerms Terms(DateTime expirationDate, int maxKeyUses, DateTime? contentExpirationDate)
+    {
+        var now = Now;
+        if (expirationDate <= now)
+        {
+            throw new DomainRuleException("expirationDate", "expirationDate must be in the future.", Instant.Format(expirationDate));
+        }
+
+        if (contentExpirationDate is { } content && content <= now)
+        {
+            throw new DomainRuleException("contentExpirationDate", "contentExpirationDate must be in the future.", Instant.Format(content));
+        }
+
+        return new KeyTerms(expirationDate, maxKeyUses, contentExpirationDate);
+    }
+
+    /// <summary>Only published types are minted, and only for organizations whose learners may hold their passes.</summary>
+    private async Task EnsureMintableAsync(int passTypeId, string organizationPath, CancellationToken ct)
+    {
+        var type = await db.PassTypes.Where(t => t.Id == passTypeId)
+            .Select(t => new { t.LifecycleState, OwnerPath = db.Organizations.Where(o => o.Id == t.OrganizationId).Select(o => o.Path).First() })
+            .FirstOrDefaultAsync(ct);
+        if (type is null || !organizationPath.StartsWith(type.OwnerPath, StringComparison.Ordinal))
+        {
+            throw new EntityNotFoundException("subscriptionProfileId", "subscription profile", passTypeId.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (type.LifecycleState != LifecycleState.Published)
+        {
+            throw new DomainRuleException("subscriptionProfileId", "Keys can be created only for an enabled (published) subscription profile.", passTypeId.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static List<string> CheckChosenKeys(IReadOnlyList<string> chosen)
+    {
+        if (chosen.Count == 0)
+        {
+            throw new DomainRuleException("trainingKeys", "trainingKeys holds no keys.");
+        }
+
+        if (chosen.Count > MaxKeysPerBatch)
+        {
+            throw new DomainRuleException("trainingKeys", $"At most {MaxKeysPerBatch} keys can be created in one call.", chosen.Count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var keys = chosen.Select(k => TrainingKeyText.Check(k, "trainingKeys")).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            if (!seen.Add(TrainingKeyText.Normalize(key)))
+            {
+                throw new DomainRuleException("trainingKeys", $"The training key {key} appears more than once in trainingKeys.", key);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>One query for the whole list; the unique index remains the last word under concurrency.</summary>
+    private async Task EnsureNoneTakenAsync(List<string> keys, CancellationToken ct)
+    {
+        var normalized = keys.Select(TrainingKeyText.Normalize).ToList();
+        foreach (var chunk in normalized.Chunk(10_000))
+        {
+            var taken = await db.TrainingKeys.Where(k => chunk.Contains(k.NormalizedKey)).Select(k => k.Key).FirstOrDefaultAsync(ct);
+            if (taken is not null)
+            {
+                throw new DomainRuleException("trainingKeys", $"The training key {taken} already exists.", taken);
+            }
+        }
+    }
+}
