@@ -59,21 +59,21 @@ public static class UserMethods
     private static Task<TmsAnswer> GetAsync(TmsCall call)
     {
         var id = call.RequiredNumber("id");
-        return OneAsync(call, c => c.Id == id, id.ToString(CultureInfo.InvariantCulture));
+        return OneAsync(call, c => c.Id == id, "id", id.ToString(CultureInfo.InvariantCulture));
     }
 
     private static Task<TmsAnswer> GetByEmailAsync(TmsCall call)
     {
         var email = call.RequiredText("email").ToLowerInvariant();
 #pragma warning disable CA1862 // EF translates ToLower() to SQL; string.Equals with a comparison it cannot translate.
-        return OneAsync(call, c => c.Email != null && c.Email.ToLower() == email, email);
+        return OneAsync(call, c => c.Email != null && c.Email.ToLower() == email, "email", email);
 #pragma warning restore CA1862
     }
 
     private static Task<TmsAnswer> GetByExternalIdAsync(TmsCall call)
     {
         var externalId = call.RequiredText("id");
-        return OneAsync(call, c => c.ExternalId == externalId, externalId);
+        return OneAsync(call, c => c.ExternalId == externalId, "id", externalId);
     }
 
     private static async Task<TmsAnswer> UpdateAsync(TmsCall call)
@@ -88,10 +88,10 @@ public static class UserMethods
         return TmsAnswer.Empty;
     }
 
-    private static async Task<TmsAnswer> OneAsync(TmsCall call, System.Linq.Expressions.Expression<Func<Contact, bool>> match, string shown)
+    private static async Task<TmsAnswer> OneAsync(TmsCall call, System.Linq.Expressions.Expression<Func<Contact, bool>> match, string parameter, string shown)
     {
         var contact = await call.Service<ContactQueries>().Visible(call.Caller).Where(match).OrderBy(c => c.Id).FirstOrDefaultAsync(call.CancellationToken)
-            ?? throw new EntityNotFoundException("contactId", "user", shown);
+            ?? throw new EntityNotFoundException(parameter, "user", shown);
         return TmsAnswer.With("User", new UserRecord(contact.Id, contact.ExternalId, contact.FirstName, contact.LastName, contact.UserName, contact.Email, contact.OrganizationId, contact.Disabled));
     }
 
