@@ -31,7 +31,8 @@ public static class Program
         var builder = WebApplication.CreateBuilder(StartupOptions.HostArguments(args));
         customize?.Invoke(builder);
         builder.Services.AddPersistence(builder.Configuration);
-        builder.Services.AddApplication();
+        builder.Services.AddApplication(builder.Configuration);
+        builder.Services.AddHostedService<BackgroundWorker>();
         builder.Services.AddGraphQLApi(builder.Configuration);
         builder.Services.AddTmsApi();
 
@@ -39,6 +40,7 @@ public static class Program
         app.MapHealth();
         app.MapGraphQLApi();
         app.MapTmsApi();
+        app.MapAuditExport();
         return app;
     }
 }

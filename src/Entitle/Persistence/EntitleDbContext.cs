@@ -1,9 +1,12 @@
+using Entitle.Domain.Audit;
 using Entitle.Domain.Catalog;
 using Entitle.Domain.Contacts;
 using Entitle.Domain.Keys;
 using Entitle.Domain.Organizations;
 using Entitle.Domain.Passes;
 using Entitle.Domain.PassTypes;
+using Entitle.Domain.Usage;
+using Entitle.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entitle.Persistence;
@@ -12,7 +15,7 @@ namespace Entitle.Persistence;
 /// The model, shared by both providers. <see cref="SqliteEntitleDbContext"/> and <see cref="PostgresEntitleDbContext"/>
 /// exist only so that each provider owns its migration set.
 /// </summary>
-public abstract class EntitleDbContext(DbContextOptions options) : DbContext(options)
+public abstract class EntitleDbContext(DbContextOptions options, AuditActor? actor, TimeProvider? clock) : DbContext(options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
 
@@ -40,19 +43,54 @@ public abstract class EntitleDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<KeyRedemption> KeyRedemptions => Set<KeyRedemption>();
 
+    public DbSet<CourseStart> CourseStarts => Set<CourseStart>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
     public abstract DatabaseProvider Provider { get; }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the changes and their audit events together: inside the caller's transaction when there is one (every
+    /// use case has one), else inside one of its own.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var audits = AuditTrail.Capture(ChangeTracker);
+        if (audits.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        AuditEvents.AddRange(audits.Select(audit => audit(now, actor)));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    /// <summary>Entitle writes asynchronously only, so that no change escapes the audit trail.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: it records the audit trail.");
+
+    /// <summary>Records a change the change tracker does not see (bulk inserts, conditional updates).</summary>
+    public void Audit(int? subjectOrganizationId, string entityType, string entityId, string action, string? before, string? after) =>
+        AuditEvents.Add(AuditEvent.Record(
+            (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, actor?.OrganizationId, actor?.CredentialId, subjectOrganizationId, entityType, entityId, action, before, after));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EntitleDbContext).Assembly);

@@ -34,6 +34,7 @@ public static class PersistenceSetup
         }
 
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<AuditActor>();
         return services;
     }
 

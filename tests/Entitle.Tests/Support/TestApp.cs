@@ -64,6 +64,8 @@ public sealed class TestApp : IAsyncDisposable
                     ["Database:Provider"] = provider.ToString(),
                     ["ConnectionStrings:Entitle"] = database.ConnectionString,
                     [DatabaseStartup.BootstrapKeyVariable] = RootKey,
+                    // Tests drive the background work themselves, at the instants they choose.
+                    ["Webhooks:WorkerEnabled"] = "false",
                 });
                 if (settings is not null)
                 {

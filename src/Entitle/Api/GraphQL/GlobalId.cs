@@ -18,6 +18,7 @@ public static class GlobalId
     public const string CourseTemplate = "CourseTemplate";
     public const string LearningPath = "LearningPath";
     public const string Region = "Region";
+    public const string Webhook = "Webhook";
 
     /// <summary>Longer ids are not decoded at all; no valid id comes near this.</summary>
     private const int MaxEncodedLength = 200;

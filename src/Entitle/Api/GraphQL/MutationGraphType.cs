@@ -2,6 +2,7 @@ using Entitle.Api.GraphQL.Accounts;
 using Entitle.Api.GraphQL.Catalog;
 using Entitle.Api.GraphQL.Contacts;
 using Entitle.Api.GraphQL.Passes;
+using Entitle.Api.GraphQL.Webhooks;
 using GraphQL.Types;
 
 namespace Entitle.Api.GraphQL;
@@ -21,5 +22,6 @@ public sealed class MutationGraphType : ObjectGraphType
         Field<NonNullGraphType<LearningPathMutationsGraphType>>("learningPaths").Resolve(_ => Namespace);
         Field<NonNullGraphType<RegionMutationsGraphType>>("region").Resolve(_ => Namespace);
         Field<NonNullGraphType<AccountMutationsGraphType>>("account").Resolve(_ => Namespace);
+        Field<NonNullGraphType<WebhookMutationsGraphType>>("webhooks").Resolve(_ => Namespace);
     }
 }

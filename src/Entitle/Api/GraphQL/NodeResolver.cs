@@ -4,6 +4,7 @@ using Entitle.Application.Contacts;
 using Entitle.Application.Organizations;
 using Entitle.Application.Passes;
 using Entitle.Application.PassTypes;
+using Entitle.Application.Webhooks;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,7 @@ public static class NodeResolver
             (GlobalId.Organisation, { } n) => await context.Service<OrganizationQueries>().Visible(caller).FirstOrDefaultAsync(o => o.Id == n, ct),
             (GlobalId.CourseTemplate, { } n) => await context.Service<CatalogQueries>().CourseTemplates(caller).FirstOrDefaultAsync(c => c.Id == n, ct),
             (GlobalId.LearningPath, { } n) => await context.Service<CatalogQueries>().LearningPaths(caller).FirstOrDefaultAsync(p => p.Id == n, ct),
+            (GlobalId.Webhook, { } n) => await context.Service<WebhookQueries>().Endpoints(caller).FirstOrDefaultAsync(e => e.Id == n, ct),
             (GlobalId.Region, _) => await context.Service<CatalogQueries>().Regions().FirstOrDefaultAsync(r => r.Code == decoded!.Value.Key, ct),
             _ => null,
         };

@@ -1,17 +1,23 @@
+using Entitle.Api.GraphQL.Access;
 using Entitle.Api.GraphQL.Accounts;
+using Entitle.Api.GraphQL.Audit;
 using Entitle.Api.GraphQL.Catalog;
 using Entitle.Api.GraphQL.Connections;
 using Entitle.Api.GraphQL.Contacts;
 using Entitle.Api.GraphQL.Passes;
+using Entitle.Api.GraphQL.Webhooks;
 using Entitle.Api.GraphQL.PassTypes;
+using Entitle.Application.Audit;
 using Entitle.Application.Catalog;
 using Entitle.Application.Contacts;
 using Entitle.Application.Organizations;
 using Entitle.Application.Passes;
 using Entitle.Application.PassTypes;
+using Entitle.Application.Webhooks;
 using Entitle.Domain.Catalog;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 
 namespace Entitle.Api.GraphQL;
 
@@ -50,10 +56,37 @@ public sealed class QueryGraphType : ObjectGraphType
             .Arguments(ListArguments.Filtered<RegionFieldGraphType>())
             .ResolveAsync(async c => await ListQuery.PageAsync(c, c.Service<CatalogQueries>().Regions(), RegionFilterFields.Instance));
 
+        Field<NonNullGraphType<ConnectionGraphType<AuditEventGraphType>>>("auditEvents")
+            .Description("Recorded changes to pass types, options, prices, passes, keys and organizations inside the caller's reach, oldest first.")
+            .Arguments(ListArguments.Filtered<AuditEventFieldGraphType>())
+            .ResolveAsync(async c => await ListQuery.PageAsync(c, c.Service<AuditQueries>().Visible(c.Caller()), AuditEventFilterFields.Instance));
+
+        Field<NonNullGraphType<ConnectionGraphType<WebhookGraphType>>>("webhooks")
+            .Description("The webhook endpoints of the caller's account and the accounts below it.")
+            .Arguments(ListArguments.Paging())
+            .ResolveAsync(async c =>
+            {
+                var paging = Paging.From(c);
+                var endpoints = await c.Service<WebhookQueries>().Endpoints(c.Caller()).OrderBy(e => e.Id).ToListAsync(c.CancellationToken);
+                return ListPage.Of(endpoints, paging);
+            });
+
+        Field<NonNullGraphType<ConnectionGraphType<WebhookDeliveryGraphType>>>("webhookDeliveries")
+            .Description("Deliveries to the caller's webhook endpoints, with every attempt.")
+            .Arguments(ListArguments.Filtered<WebhookDeliveryFieldGraphType>())
+            .ResolveAsync(async c => await ListQuery.PageAsync(c, c.Service<WebhookQueries>().Deliveries(c.Caller()), WebhookDeliveryFilterFields.Instance));
+
         Field<NonNullGraphType<ConnectionGraphType<CurrencyGraphType>>>("currencies")
             .Description("The ISO 4217 currencies Entitle prices in.")
             .Arguments(ListArguments.Paging())
             .Resolve(c => ListPage.Of(Currencies.All, Paging.From(c)));
+
+        Field<NonNullGraphType<ContentAccessGraphType>>("contentAccess")
+            .Description("Whether a learner may start a course or learning path at an instant (now when omitted), and why.")
+            .Argument<NonNullGraphType<IdGraphType>>("contactId")
+            .Argument<NonNullGraphType<IdGraphType>>("contentId", "A CourseTemplate or LearningPath id.")
+            .Argument<DateTimeGraphType>("at")
+            .ResolveAsync(async c => await ContentAccessResolver.ResolveAsync(c));
 
         Field<NodeGraphType>("node")
             .Description("Any object by its global id.")

@@ -17,6 +17,7 @@ public sealed class TmsMethods
             .. UserMethods.All(),
             .. OrganizationMethods.All(),
             .. CourseMethods.All(),
+            .. AccessMethods.All(),
         ];
         foreach (var method in All)
         {

@@ -106,6 +106,8 @@ public static class TmsOpenApi
     {
         "integer" => new JsonObject { ["type"] = "integer" },
         "string" => new JsonObject { ["type"] = "string" },
+        "boolean" => new JsonObject { ["type"] = "boolean" },
+        "array:integer" => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "integer" } },
         _ when schema.StartsWith("array:", StringComparison.Ordinal) => new JsonObject { ["type"] = "array", ["items"] = Reference(schema["array:".Length..]) },
         _ => Reference(schema),
     };
@@ -147,6 +149,7 @@ public static class TmsOpenApi
                 ("Price", "decimal"), ("Currency", "string"), ("Enabled", "bool"), ("Courses", "int[]"), ("LearningPaths", "int[]"), ("Created", "epoch"), ("LastModified", "epoch")),
             ["UserRecord"] = Object(("Id", "int"), ("ExternalId", "string?"), ("FirstName", "string"), ("LastName", "string"), ("UserName", "string?"), ("Email", "string?"), ("OrganizationId", "int"), ("Disabled", "bool")),
             ["OrganizationRecord"] = Object(("Id", "int"), ("ExternalId", "string?"), ("Name", "string"), ("Description", "string?"), ("ParentId", "int?"), ("Enabled", "bool"), ("Children", "int[]"), ("Currency", "string"), ("IntegrationKey", "string?")),
+            ["CourseAssignmentRecord"] = Object(("Id", "int"), ("ExternalId", "string?"), ("UserId", "int"), ("CourseId", "int"), ("ClubMembershipId", "int?"), ("Start", "epoch")),
             ["CourseRecord"] = Object(("Id", "int"), ("Code", "string"), ("Name", "string"), ("Description", "string?"), ("Enabled", "bool"), ("Created", "epoch")),
         };
     }

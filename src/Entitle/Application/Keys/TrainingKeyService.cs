@@ -1,16 +1,18 @@
 using System.Globalization;
 using Entitle.Application.Contacts;
 using Entitle.Application.Organizations;
+using Entitle.Application.Webhooks;
 using Entitle.Domain;
 using Entitle.Domain.Keys;
 using Entitle.Domain.Passes;
+using Entitle.Domain.Webhooks;
 using Entitle.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entitle.Application.Keys;
 
 /// <summary>Mints, changes, deletes and redeems subscription training keys.</summary>
-public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService organizations, ContactService contacts, TimeProvider clock)
+public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService organizations, ContactService contacts, WebhookPublisher events, TimeProvider clock)
 {
     /// <summary>The most keys one call mints; more is refused rather than half done.</summary>
     public const int MaxKeysPerBatch = 100_000;
@@ -41,6 +43,21 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                 var now = Now;
                 var rows = texts.Select(t => TrainingKey.Create(t, organization.Id, request.PassTypeId, terms, caller.OrganizationId, now)).ToList();
                 var ids = await TrainingKeyBulkInsert.InsertAsync(db, rows, ct);
+                var batch = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["count"] = ids.Count,
+                    ["firstId"] = ids[0],
+                    ["lastId"] = ids[^1],
+                    ["organizationId"] = organization.Id,
+                    ["passTypeId"] = request.PassTypeId,
+                    ["expirationDate"] = Instant.Format(terms.ExpirationDate),
+                    ["maxKeyUses"] = terms.MaxKeyUses,
+                    ["contentExpirationDate"] = terms.ContentExpirationDate is { } content ? Instant.Format(content) : null,
+                    ["callerChosen"] = keys is not null,
+                };
+                db.Audit(organization.Id, "TrainingKeyBatch", ids[0].ToString(CultureInfo.InvariantCulture), "minted", null, batch.ToJsonString());
+                await events.PublishAsync(WebhookEventTypes.KeysMinted, organization.Id, batch, ct);
+                await db.SaveChangesAsync(ct);
                 return (IReadOnlyList<MintedKey>)rows.Select((k, i) => new MintedKey(ids[i], k.Key)).ToList();
             },
             cancellationToken);
@@ -153,6 +170,19 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                 db.Passes.Add(pass);
                 await db.SaveChangesAsync(ct);
                 db.KeyRedemptions.Add(KeyRedemption.Record(key.Id, contact.Id, pass.Id, now));
+                db.Audit(
+                    key.OrganizationId,
+                    "TrainingKey",
+                    key.Id.ToString(CultureInfo.InvariantCulture),
+                    "redeemed",
+                    null,
+                    new System.Text.Json.Nodes.JsonObject { ["contactId"] = contact.Id, ["passId"] = pass.Id }.ToJsonString());
+                await events.PublishAsync(
+                    WebhookEventTypes.KeyRedeemed,
+                    contact.OrganizationId,
+                    new System.Text.Json.Nodes.JsonObject { ["keyId"] = key.Id, ["trainingKey"] = key.Key, ["contactId"] = contact.Id, ["passId"] = pass.Id },
+                    ct);
+                await events.PublishAsync(WebhookEventTypes.PassIssued, contact.OrganizationId, EventData.Pass(pass), ct);
                 await db.SaveChangesAsync(ct);
                 return new KeyRedemptionResult(pass, key.Id);
             },

@@ -1,16 +1,18 @@
 using System.Globalization;
 using Entitle.Application.Contacts;
+using Entitle.Application.Webhooks;
 using Entitle.Domain;
 using Entitle.Domain.Contacts;
 using Entitle.Domain.Passes;
 using Entitle.Domain.PassTypes;
+using Entitle.Domain.Webhooks;
 using Entitle.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entitle.Application.Passes;
 
 /// <summary>Issues, renews, revokes and reassigns passes.</summary>
-public sealed class PassService(EntitleDbContext db, ContactService contacts, TimeProvider clock)
+public sealed class PassService(EntitleDbContext db, ContactService contacts, WebhookPublisher events, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -31,6 +33,7 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, Ti
                 pass.SetTargetCompletion(issue.TargetCompletion, Now);
                 db.Passes.Add(pass);
                 await db.SaveChangesAsync(ct);
+                await PublishAsync(WebhookEventTypes.PassIssued, pass, ct);
                 return pass;
             },
             cancellationToken);
@@ -45,6 +48,7 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, Ti
                     : null;
                 pass.Renew(option, validUntil, Now);
                 await db.SaveChangesAsync(ct);
+                await PublishAsync(WebhookEventTypes.PassRenewed, pass, ct);
                 return pass;
             },
             cancellationToken);
@@ -56,6 +60,7 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, Ti
                 var pass = await FindOwnAsync(caller, passId, ct);
                 pass.Revoke(Now);
                 await db.SaveChangesAsync(ct);
+                await PublishAsync(WebhookEventTypes.PassRevoked, pass, ct);
                 return pass;
             },
             cancellationToken);
@@ -67,8 +72,10 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, Ti
                 var pass = await FindOwnAsync(caller, passId, ct);
                 var contact = await contacts.FindOwnAsync(caller, contactId, "contactId", ct);
                 await EnsureMayHoldAsync(pass.PassType!, contact, ct);
+                var from = pass.ContactId;
                 pass.Reassign(contact, Now);
                 await db.SaveChangesAsync(ct);
+                await PublishAsync(WebhookEventTypes.PassReassigned, pass, ct, previousContactId: from);
                 return pass;
             },
             cancellationToken);
@@ -87,6 +94,8 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, Ti
                     throw new DomainRuleException("trainingPassTypeId", "A subscription keeps its profile; create a new subscription for another profile.", values.PassTypeId.ToString(CultureInfo.InvariantCulture));
                 }
 
+                var previousContactId = pass.ContactId;
+                var previousUntil = pass.ValidUntil;
                 if (values.ContactId != pass.ContactId)
                 {
                     var contact = await contacts.FindOwnAsync(caller, values.ContactId, "contactId", ct);
@@ -102,9 +111,33 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, Ti
                 pass.SetExternalId(values.ExternalId, Now);
                 pass.SetTargetCompletion(values.TargetCompletion, Now);
                 await db.SaveChangesAsync(ct);
+                if (pass.ContactId != previousContactId)
+                {
+                    await PublishAsync(WebhookEventTypes.PassReassigned, pass, ct, previousContactId);
+                }
+
+                if (pass.ValidUntil != previousUntil)
+                {
+                    await PublishAsync(WebhookEventTypes.PassRenewed, pass, ct);
+                }
+
                 return pass;
             },
             cancellationToken);
+
+    /// <summary>Queues the event with the change it reports; the same transaction commits both.</summary>
+    private async Task PublishAsync(string type, Pass pass, CancellationToken ct, int? previousContactId = null)
+    {
+        var data = EventData.Pass(pass);
+        if (previousContactId is { } previous)
+        {
+            data["previousContactId"] = previous;
+        }
+
+        var organizationId = await db.Contacts.Where(c => c.Id == pass.ContactId).Select(c => c.OrganizationId).FirstAsync(ct);
+        await events.PublishAsync(type, organizationId, data, ct);
+        await db.SaveChangesAsync(ct);
+    }
 
     /// <summary>A pass held inside the caller's subtree, tracked, with its type and the type's options loaded.</summary>
     public async Task<Pass> FindOwnAsync(Caller caller, int passId, CancellationToken cancellationToken)

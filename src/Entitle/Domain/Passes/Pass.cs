@@ -42,6 +42,12 @@ public sealed class Pass
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>The <see cref="ValidUntil"/> a pass.expiring event was last emitted for; a renewal starts a new cycle.</summary>
+    public DateTime? ExpiringNotifiedFor { get; private set; }
+
+    /// <summary>The <see cref="ValidUntil"/> a pass.expired event was last emitted for.</summary>
+    public DateTime? ExpiredNotifiedFor { get; private set; }
+
     public PassLifecycleState StateAt(DateTime now) =>
         CancelledAt is not null ? PassLifecycleState.Cancelled
         : ValidUntil <= now ? PassLifecycleState.Expired

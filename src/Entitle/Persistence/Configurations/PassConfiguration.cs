@@ -16,6 +16,8 @@ public sealed class PassConfiguration : IEntityTypeConfiguration<Pass>
         builder.HasIndex(p => p.PassTypeId);
         builder.HasIndex(p => p.OptionId);
         builder.HasIndex(p => p.ExternalId);
+        // The expiry job's question: which passes end soon or have ended?
+        builder.HasIndex(p => p.ValidUntil);
         builder.HasVersion();
     }
 }

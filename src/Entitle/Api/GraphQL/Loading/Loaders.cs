@@ -4,11 +4,15 @@ using Entitle.Application.Contacts;
 using Entitle.Application.Organizations;
 using Entitle.Application.Passes;
 using Entitle.Application.PassTypes;
+using Entitle.Application.Usage;
+using Entitle.Application.Webhooks;
 using Entitle.Domain.Catalog;
 using Entitle.Domain.Contacts;
 using Entitle.Domain.Organizations;
 using Entitle.Domain.Passes;
 using Entitle.Domain.PassTypes;
+using Entitle.Domain.Usage;
+using Entitle.Domain.Webhooks;
 using Entitle.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,6 +80,27 @@ public sealed class Loaders(IServiceProvider services, Caller caller, DateTime n
 
     public BatchLoader<int, IReadOnlyList<CourseTemplate>> CoursesByPath => Get(nameof(CoursesByPath), () => new BatchLoader<int, IReadOnlyList<CourseTemplate>>(
         async (ids, ct) => Group(ids, await Service<CatalogQueries>().GetPathCoursesAsync(ids, ct), c => c),
+        () => []));
+
+    public BatchLoader<int, Pass> PassesById => Get(nameof(PassesById), () => new BatchLoader<int, Pass>(
+        (ids, ct) => Service<PassQueries>().GetByIdsAsync(caller, ids, ct)));
+
+    public BatchLoader<int, CourseTemplate> CourseTemplates => Get(nameof(CourseTemplates), () => new BatchLoader<int, CourseTemplate>(
+        (ids, ct) => Service<CatalogQueries>().GetCourseTemplatesByIdsAsync(ids, ct)));
+
+    public BatchLoader<int, IReadOnlyList<CourseStart>> UsageByPass => Get(nameof(UsageByPass), () => new BatchLoader<int, IReadOnlyList<CourseStart>>(
+        async (ids, ct) => Group(ids, await Service<UsageQueries>().GetByPassesAsync(ids, ct), s => s),
+        () => []));
+
+    public BatchLoader<int, WebhookEndpoint> Webhooks => Get(nameof(Webhooks), () => new BatchLoader<int, WebhookEndpoint>(
+        async (ids, ct) => await Service<WebhookQueries>().Endpoints(caller).Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct)));
+
+    public BatchLoader<long, IReadOnlyList<WebhookAttempt>> AttemptsByDelivery => Get(nameof(AttemptsByDelivery), () => new BatchLoader<long, IReadOnlyList<WebhookAttempt>>(
+        async (ids, ct) =>
+        {
+            var attempts = await Service<WebhookQueries>().GetAttemptsAsync(ids, ct);
+            return ids.Distinct().ToDictionary(id => id, id => (IReadOnlyList<WebhookAttempt>)attempts[id].ToList());
+        },
         () => []));
 
     public BatchLoader<string, Region> Regions => Get(nameof(Regions), () => new BatchLoader<string, Region>(

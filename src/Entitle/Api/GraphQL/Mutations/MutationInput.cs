@@ -13,6 +13,12 @@ public sealed class MutationInput(IReadOnlyDictionary<string, object?> values)
 
     public string? Text(string field) => values.TryGetValue(field, out var v) ? v as string : null;
 
+    public bool? Flag(string field) => values.TryGetValue(field, out var v) && v is bool b ? b : null;
+
+    /// <summary>A list of strings, or null when the field is absent.</summary>
+    public List<string>? Texts(string field) =>
+        values.TryGetValue(field, out var v) && v is IEnumerable<object?> list ? list.OfType<string>().ToList() : null;
+
     public int? Number(string field) => values.TryGetValue(field, out var v) && v is int i ? i : null;
 
     public DateTime? Instant(string field) => values.TryGetValue(field, out var v) && v is DateTime d ? d : null;

@@ -1,3 +1,4 @@
+using Entitle.Api.GraphQL.Connections;
 using Entitle.Api.GraphQL.Contacts;
 using Entitle.Api.GraphQL.PassTypes;
 using Entitle.Domain.Passes;
@@ -21,6 +22,10 @@ public sealed class TrainingPassGraphType : ObjectGraphType<Pass>
         Field<NonNullGraphType<DateTimeGraphType>>("validUntil").Description("The first instant the pass no longer covers.").Resolve(c => c.Source.ValidUntil);
         Field<NonNullGraphType<TrainingPassLifecycleStateGraphType>>("lifecycleState").Resolve(c => c.Source.StateAt(c.Entitle().Now));
         Field<NonNullGraphType<BooleanGraphType>>("isActive").Description("Whether the pass grants access right now.").Resolve(c => c.Source.IsValidAt(c.Entitle().Now));
+        Field<NonNullGraphType<ConnectionGraphType<TrainingPassUsageGraphType>>>("usage")
+            .Description("The courses started under this pass, oldest first.")
+            .Arguments(ListArguments.Paging())
+            .Resolve(c => c.Loaders().UsageByPass.Load(c.Source.Id, items => ListPage.Of(items!, Paging.From(c))));
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
         Field<NonNullGraphType<DateTimeGraphType>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
     }

@@ -3,6 +3,7 @@ using Entitle.Api.GraphQL.PassTypes;
 using Entitle.Application.Keys;
 using Entitle.Application.Passes;
 using Entitle.Application.PassTypes;
+using Entitle.Application.Usage;
 using Entitle.Domain;
 using Entitle.Domain.PassTypes;
 
@@ -106,9 +107,21 @@ public sealed class TrainingPassMutationsGraphType : MutationNamespaceGraphType
             await c.Service<PassService>().ReassignAsync(
                 caller, input.Id("trainingPassId", GlobalId.TrainingPass, Pass), input.Id("contactId", GlobalId.Person, Contact), ct));
 
+        Mutation<PayloadGraphType<TrainingPassUsageGraphType>, TrainingPassStartCourseInputGraphType>("startCourse", async (input, caller, c, ct) =>
+            await c.Service<UsageService>().StartCourseAsync(
+                caller,
+                input.Id("contactId", GlobalId.Person, Contact),
+                input.Id("courseId", GlobalId.CourseTemplate, "course template"),
+                input.OptionalId("trainingPassId", GlobalId.TrainingPass, Pass),
+                null,
+                ct),
+            StartCourseLabels);
+
         Mutation<PayloadGraphType<TrainingPassGraphType>, TrainingPassRedeemKeyInputGraphType>("redeemKey", async (input, caller, c, ct) =>
             (await c.Service<TrainingKeyService>().RedeemAsync(caller, input.Text("trainingKey"), input.Id("contactId", GlobalId.Person, Contact), ct)).Pass);
     }
+
+    private static readonly Dictionary<string, string> StartCourseLabels = new() { ["contentId"] = "courseId" };
 
     private static ValidityPeriod Period(MutationInput period) =>
         new(period.Enum<PeriodUnit>("unit") ?? PeriodUnit.Days, period.Number("value") ?? 0);

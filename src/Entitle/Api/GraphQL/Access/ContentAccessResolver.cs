@@ -1,0 +1,40 @@
+using Entitle.Application;
+using Entitle.Application.Access;
+using Entitle.Domain.Access;
+using GraphQL;
+
+namespace Entitle.Api.GraphQL.Access;
+
+/// <summary><c>contentAccess(contactId, contentId, at)</c>: ids that do not resolve are errors naming the argument.</summary>
+public static class ContentAccessResolver
+{
+    public static async Task<AccessDecision> ResolveAsync(IResolveFieldContext context)
+    {
+        var contactId = GlobalId.DecodeInt(context.GetArgument<string>("contactId"), GlobalId.Person);
+        var contentId = context.GetArgument<string>("contentId");
+        var content = GlobalId.DecodeInt(contentId, GlobalId.CourseTemplate) is { } course ? ContentRef.Course(course)
+            : GlobalId.DecodeInt(contentId, GlobalId.LearningPath) is { } path ? ContentRef.Path(path)
+            : null;
+        if (contactId is null)
+        {
+            throw NotFound("contactId", "contact");
+        }
+
+        if (content is null)
+        {
+            throw NotFound("contentId", "course template or learning path");
+        }
+
+        try
+        {
+            var at = context.GetArgument<DateTime?>("at") ?? context.Entitle().Now;
+            return await context.Service<AccessService>().DecideAsync(context.Caller(), contactId.Value, content, at, context.CancellationToken);
+        }
+        catch (EntityNotFoundException e)
+        {
+            throw NotFound(e.Field, e.What);
+        }
+    }
+
+    private static ExecutionError NotFound(string argument, string what) => new($"{argument}: no {what} with this id exists.") { Code = "NOT_FOUND" };
+}
