@@ -20,7 +20,11 @@ namespace Entitle.Persistence;
 /// </summary>
 public static class AuditTrail
 {
-    private static readonly HashSet<string> Bookkeeping = [nameof(PassType.UpdatedAt), VersionedEntities.PropertyName];
+    // Timestamps, versions and the organization path filled in right after creation are bookkeeping, not changes.
+    /// <summary>Stored text, not HTML: keep quotes and plus signs as they are.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly HashSet<string> Bookkeeping = [nameof(PassType.UpdatedAt), VersionedEntities.PropertyName, nameof(Organization.Path)];
 
     public static List<Func<DateTime, AuditActor?, AuditEvent>> Capture(ChangeTracker tracker)
     {
@@ -51,8 +55,8 @@ public static class AuditTrail
                 entityType,
                 Key(entry),
                 state switch { EntityState.Added => "created", EntityState.Deleted => "deleted", _ => "updated" },
-                before?.ToJsonString(),
-                state == EntityState.Deleted ? null : Values(entry, original: false, changed).ToJsonString()));
+                before?.ToJsonString(Json),
+                state == EntityState.Deleted ? null : Values(entry, original: false, changed).ToJsonString(Json)));
         }
 
         foreach (var group in tracker.Entries<PassTypeContentItem>().Where(e => e.State is EntityState.Added or EntityState.Deleted).ToList()
@@ -72,7 +76,7 @@ public static class AuditTrail
                 var owner = tracker.Entries<PassType>().FirstOrDefault(t => t.Entity.Id == typeId)?.Entity.OrganizationId;
                 return AuditEvent.Record(
                     now, actor?.OrganizationId, actor?.CredentialId, owner ?? actor?.OrganizationId, "TrainingPassTypeContent",
-                    typeId.ToString(CultureInfo.InvariantCulture), added ? "added" : "removed", added ? null : content.ToJsonString(), added ? content.ToJsonString() : null);
+                    typeId.ToString(CultureInfo.InvariantCulture), added ? "added" : "removed", added ? null : content.ToJsonString(Json), added ? content.ToJsonString(Json) : null);
             });
         }
 

@@ -17,7 +17,10 @@ public abstract class AppTests(DatabaseProvider provider) : IAsyncLifetime
     /// <summary>Whether the app starts with the demo catalog; most tests use it as their fixture.</summary>
     protected virtual bool Demo => true;
 
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync(Provider, Demo);
+    /// <summary>Configuration a test class adds to the app's own.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(Provider, Demo, settings: Settings);
 
     public async Task DisposeAsync()
     {

@@ -30,12 +30,13 @@ public sealed class TestApp : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TestApp(WebApplication app, TestDatabase database, FakeTimeProvider clock, SqlStatementCounter counter)
+    private TestApp(WebApplication app, TestDatabase database, FakeTimeProvider clock, SqlStatementCounter counter, CommandFaults faults)
     {
         _app = app;
         Database = database;
         Clock = clock;
         Statements = counter;
+        Faults = faults;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address) };
     }
@@ -46,6 +47,8 @@ public sealed class TestApp : IAsyncDisposable
 
     public SqlStatementCounter Statements { get; }
 
+    public CommandFaults Faults { get; }
+
     public HttpClient Http { get; }
 
     public IServiceProvider Services => _app.Services;
@@ -53,8 +56,16 @@ public sealed class TestApp : IAsyncDisposable
     public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool demo = true, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
+        return await StartAsync(database, demo, now, settings);
+    }
+
+    /// <summary>An app on a database that already exists (a second process on the same data, say).</summary>
+    public static async Task<TestApp> StartAsync(TestDatabase database, bool demo, DateTimeOffset? now, IDictionary<string, string?>? settings)
+    {
+        var provider = database.Provider;
         var clock = new FakeTimeProvider(now ?? DefaultNow);
         var counter = new SqlStatementCounter();
+        var faults = new CommandFaults();
         var app = Entitle.Program.Build(
             ["--urls", "http://127.0.0.1:0"],
             builder =>
@@ -75,10 +86,11 @@ public sealed class TestApp : IAsyncDisposable
                 builder.Logging.ClearProviders();
                 builder.Services.AddSingleton<TimeProvider>(clock);
                 builder.Services.AddSingleton<IInterceptor>(counter);
+                builder.Services.AddSingleton<IInterceptor>(faults);
             });
         await DatabaseStartup.PrepareAsync(app.Services, new StartupOptions(demo, MigrateOnly: false), CancellationToken.None);
         await app.StartAsync();
-        return new TestApp(app, database, clock, counter);
+        return new TestApp(app, database, clock, counter, faults);
     }
 
     /// <summary>Posts a GraphQL document as <paramref name="credential"/> and returns the whole JSON answer (HTTP 200 required).</summary>
