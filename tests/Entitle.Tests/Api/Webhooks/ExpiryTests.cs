@@ -1,0 +1,84 @@
+using Entitle.Application.Webhooks;
+using Entitle.Persistence;
+using Entitle.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Entitle.Tests.Api.Webhooks;
+
+/// <summary>pass.expiring and pass.expired fire once per pass, at the right instant of the fake clock, whoever runs the job.</summary>
+public abstract class ExpiryTests(DatabaseProvider provider) : GraphQLTests(provider)
+{
+    // The demo's pass 1 runs until 2024-04-03T09:30:00Z; expiring is announced 7 days before.
+    private static readonly DateTimeOffset End = new(2024, 4, 3, 9, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task ExpiringAndExpiredFireOnceEachAtTheirInstant()
+    {
+        Assert.Equal(0, await RunNotifierAsync());
+
+        App.Clock.SetUtcNow(End.AddDays(-7).AddTicks(-1));
+        Assert.Equal(0, await RunNotifierAsync());
+        App.Clock.SetUtcNow(End.AddDays(-7));
+        Assert.Equal(1, await RunNotifierAsync());
+        Assert.Equal(0, await RunNotifierAsync());
+        Assert.Equal(["pass.expiring"], await EventsAsync());
+
+        App.Clock.SetUtcNow(End.AddTicks(-1));
+        Assert.Equal(0, await RunNotifierAsync());
+        App.Clock.SetUtcNow(End);
+        Assert.Equal(1, await RunNotifierAsync());
+        App.Clock.Advance(TimeSpan.FromDays(30));
+        Assert.Equal(0, await RunNotifierAsync());
+        Assert.Equal(["pass.expiring", "pass.expired"], await EventsAsync());
+    }
+
+    [Fact]
+    public async Task ARenewedPassStartsANewCycleAndARevokedOneFallsSilent()
+    {
+        App.Clock.SetUtcNow(End.AddDays(-3));
+        Assert.Equal(1, await RunNotifierAsync());
+
+        await SucceedsAsync($"mutation {{ trainingPass {{ renewPass(input: {{trainingPassId: \"{Ids.Pass(1)}\"}}) {{ errors {{ label }} }} }} }}");
+        App.Clock.SetUtcNow(End.AddYears(1).AddDays(-1));
+        Assert.Equal(1, await RunNotifierAsync());
+
+        await SucceedsAsync($"mutation {{ trainingPass {{ revokePass(input: {{trainingPassId: \"{Ids.Pass(1)}\"}}) {{ errors {{ label }} }} }} }}");
+        App.Clock.SetUtcNow(End.AddYears(2));
+        Assert.Equal(0, await RunNotifierAsync());
+        Assert.Equal(["pass.expiring", "pass.renewed", "pass.expiring", "pass.revoked"], await EventsAsync());
+    }
+
+    [Fact]
+    public async Task SeveralJobsAtOnceEmitEachEventOnce()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await SucceedsAsync($"mutation {{ trainingPass {{ issuePass(input: {{trainingPassTypeId: \"{Ids.Type(1)}\", trainingPassTypeOptionId: \"{Ids.Option(1)}\", contactId: \"{Ids.Person(31 + i % 10)}\", validUntil: \"2023-05-0{1 + i % 5}T00:00:00Z\"}}) {{ errors {{ label }} }} }} }}");
+        }
+
+        App.Clock.SetUtcNow(new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var emitted = await Task.WhenAll(RunNotifierAsync(), RunNotifierAsync(), RunNotifierAsync());
+
+        Assert.Equal(30, emitted.Sum());
+        await using var db = App.Database.CreateContext();
+        Assert.Equal(30, await db.WebhookEvents.CountAsync(e => e.Type == "pass.expired"));
+        Assert.Equal(30, (await db.WebhookEvents.Where(e => e.Type == "pass.expired").Select(e => e.Data).ToListAsync()).Distinct().Count());
+    }
+
+    private async Task<int> RunNotifierAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ExpiryNotifier>().RunOnceAsync(CancellationToken.None);
+    }
+
+    private async Task<List<string>> EventsAsync()
+    {
+        await using var db = App.Database.CreateContext();
+        return await db.WebhookEvents.Where(e => e.Type != "pass.issued").OrderBy(e => e.Id).Select(e => e.Type).ToListAsync();
+    }
+
+    public sealed class OnSqlite() : ExpiryTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ExpiryTests(DatabaseProvider.Postgres);
+}
