@@ -57,6 +57,9 @@ public abstract class EntitleDbContext(DbContextOptions options, AuditActor? act
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Set when a use case inside a request-wide transaction met a write conflict: the request runs again.</summary>
+    public bool ConflictOccurred { get; set; }
+
     /// <summary>
     /// Saves the changes and their audit events together: inside the caller's transaction when there is one (every
     /// use case has one), else inside one of its own.
@@ -70,16 +73,26 @@ public abstract class EntitleDbContext(DbContextOptions options, AuditActor? act
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        if (Database.CurrentTransaction is not null)
+        {
+            return await SaveWithAuditAsync(audits, acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        return await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var own = await Database.BeginTransactionAsync(cancellationToken);
+            var saved = await SaveWithAuditAsync(audits, acceptAllChangesOnSuccess, cancellationToken);
+            await own.CommitAsync(cancellationToken);
+            return saved;
+        });
+    }
+
+    private async Task<int> SaveWithAuditAsync(List<Func<DateTime, AuditActor?, AuditEvent>> audits, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         AuditEvents.AddRange(audits.Select(audit => audit(now, actor)));
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (own is not null)
-        {
-            await own.CommitAsync(cancellationToken);
-        }
-
         return saved;
     }
 

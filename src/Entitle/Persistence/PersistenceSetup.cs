@@ -27,7 +27,11 @@ public static class PersistenceSetup
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Entitle is not set.");
                 }
 
-                services.AddDbContext<EntitleDbContext, PostgresEntitleDbContext>((sp, o) => Configure(sp, o.UseNpgsql(connectionString)));
+                // Transient failures are retried where it is safe: every read, and every write that failed before its
+                // commit (see Application.Writes); a failed commit is never replayed blindly.
+                services.AddDbContext<EntitleDbContext, PostgresEntitleDbContext>((sp, o) => Configure(sp, o.UseNpgsql(
+                    connectionString,
+                    npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount, options.MaxRetryDelay, null))));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or Postgres.");
