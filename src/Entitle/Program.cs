@@ -1,3 +1,4 @@
+using Entitle.Api;
 using Entitle.Api.GraphQL;
 using Entitle.Api.Tms;
 using Entitle.Application;
@@ -32,6 +33,7 @@ public static class Program
         customize?.Invoke(builder);
         builder.Services.AddPersistence(builder.Configuration);
         builder.Services.AddApplication(builder.Configuration);
+        builder.Services.AddScoped<IdempotentRequests>();
         builder.Services.AddHostedService<BackgroundWorker>();
         builder.Services.AddGraphQLApi(builder.Configuration);
         builder.Services.AddTmsApi();

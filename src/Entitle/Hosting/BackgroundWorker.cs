@@ -1,13 +1,24 @@
+using Entitle.Api;
 using Entitle.Application.Webhooks;
+using Entitle.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Entitle.Hosting;
 
 /// <summary>
-/// The one background loop of a process: emit expiry events, then send due webhook deliveries, then wait for the
-/// poll interval on the injected clock. Safe to run in every process at once; it stops when the host stops.
+/// The one background loop of a process: emit expiry events, send due webhook deliveries, forget day-old
+/// idempotency keys, then wait for the poll interval on the injected clock. Safe to run in every process at once;
+/// it stops when the host stops.
 /// </summary>
 public sealed class BackgroundWorker(IServiceScopeFactory scopes, WebhookOptions options, TimeProvider clock, ILogger<BackgroundWorker> logger) : BackgroundService
 {
+    /// <summary>Idempotency keys are kept for a day; older ones are deleted in one statement.</summary>
+    private async Task ForgetExpiredIdempotencyKeysAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - IdempotentRequests.Window;
+        await services.GetRequiredService<EntitleDbContext>().IdempotencyRecords.Where(r => r.CreatedAt < before).ExecuteDeleteAsync(ct);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.WorkerEnabled)
@@ -22,6 +33,7 @@ public sealed class BackgroundWorker(IServiceScopeFactory scopes, WebhookOptions
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ExpiryNotifier>().RunOnceAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().RunOnceAsync(stoppingToken);
+                await ForgetExpiredIdempotencyKeysAsync(scope.ServiceProvider, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

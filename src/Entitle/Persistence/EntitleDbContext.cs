@@ -55,6 +55,8 @@ public abstract class EntitleDbContext(DbContextOptions options, AuditActor? act
 
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>Set when a use case inside a request-wide transaction met a write conflict: the request runs again.</summary>

@@ -24,7 +24,7 @@ public static class GraphQLEndpoint
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static async Task PostAsync(HttpContext http, CredentialAuthenticator authenticator, IGraphQLTextSerializer serializer, GraphQLLimits limits)
+    public static async Task PostAsync(HttpContext http, CredentialAuthenticator authenticator, IGraphQLTextSerializer serializer, GraphQLLimits limits, IdempotentRequests idempotent)
     {
         var caller = await AuthenticateAsync(http, authenticator);
         if (caller is null)
@@ -56,7 +56,33 @@ public static class GraphQLEndpoint
             return;
         }
 
-        await ExecuteAsync(http, caller, request, serializer, getRequest: false);
+        if (string.IsNullOrWhiteSpace(request?.Query))
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "The request has no query.");
+            return;
+        }
+
+        var key = http.Request.Headers[IdempotentRequests.Header].ToString();
+        if (key.Length == 0)
+        {
+            await (await ExecuteAsync(http, caller, request, serializer, getRequest: false)).WriteAsync(http);
+            return;
+        }
+
+        if (IdempotentRequests.Check(key) is { } problem)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, problem);
+            return;
+        }
+
+        var answer = await idempotent.RunAsync(
+            caller,
+            key,
+            IdempotentRequests.Hash(Encoding.UTF8.GetBytes(body)),
+            () => ExecuteAsync(http, caller, request, serializer, getRequest: false),
+            message => Error(StatusCodes.Status422UnprocessableEntity, message),
+            http.RequestAborted);
+        await answer.WriteAsync(http);
     }
 
     public static async Task GetAsync(HttpContext http, CredentialAuthenticator authenticator, IGraphQLTextSerializer serializer)
@@ -84,17 +110,18 @@ public static class GraphQLEndpoint
             return;
         }
 
-        await ExecuteAsync(http, caller, request, serializer, getRequest: true);
-    }
-
-    private static async Task ExecuteAsync(HttpContext http, Caller caller, GraphQLRequest? request, IGraphQLTextSerializer serializer, bool getRequest)
-    {
-        if (string.IsNullOrWhiteSpace(request?.Query))
+        if (string.IsNullOrWhiteSpace(request.Query))
         {
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "The request has no query.");
             return;
         }
 
+        await (await ExecuteAsync(http, caller, request, serializer, getRequest: true)).WriteAsync(http);
+    }
+
+    /// <summary>Runs the document; the answer is held in memory so that an idempotent request can keep it.</summary>
+    private static async Task<CapturedResponse> ExecuteAsync(HttpContext http, Caller caller, GraphQLRequest request, IGraphQLTextSerializer serializer, bool getRequest)
+    {
         var services = http.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var options = new ExecutionOptions
@@ -113,9 +140,9 @@ public static class GraphQLEndpoint
         }
 
         var result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options);
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = JsonContentType;
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        using var body = new MemoryStream();
+        await serializer.WriteAsync(body, result, http.RequestAborted);
+        return new CapturedResponse(StatusCodes.Status200OK, JsonContentType, body.ToArray());
     }
 
     /// <summary>The caller named by <c>Authorization: Bearer …</c>, or null after answering 401.</summary>
@@ -169,11 +196,8 @@ public static class GraphQLEndpoint
         }
     }
 
-    private static async Task WriteErrorAsync(HttpContext http, int status, string message)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = JsonContentType;
-        var json = "{\"errors\":[{\"message\":" + System.Text.Json.JsonSerializer.Serialize(message) + "}]}";
-        await http.Response.WriteAsync(json, http.RequestAborted);
-    }
+    private static Task WriteErrorAsync(HttpContext http, int status, string message) => Error(status, message).WriteAsync(http);
+
+    private static CapturedResponse Error(int status, string message) =>
+        new(status, JsonContentType, Encoding.UTF8.GetBytes("{\"errors\":[{\"message\":" + System.Text.Json.JsonSerializer.Serialize(message) + "}]}"));
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -22,7 +23,7 @@ public static class TmsEndpoint
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static async Task HandleAsync(HttpContext http, string method, string? id, TmsMethods methods, CredentialAuthenticator authenticator, TimeProvider clock, ILoggerFactory loggers)
+    public static async Task HandleAsync(HttpContext http, string method, string? id, TmsMethods methods, CredentialAuthenticator authenticator, IdempotentRequests idempotent, TimeProvider clock, ILoggerFactory loggers)
     {
         var definition = methods.Find(method);
         if (definition is null)
@@ -39,15 +40,44 @@ public static class TmsEndpoint
             return;
         }
 
-        var (status, error, answer) = await RunAsync(http, definition, caller, id, clock, loggers);
+        var key = http.Request.Headers[IdempotentRequests.Header].ToString();
+        if (key.Length == 0)
+        {
+            await AnswerAsync(http, definition, caller, id, clock, loggers);
+            return;
+        }
+
+        if (IdempotentRequests.Check(key) is { } problem)
+        {
+            await WriteAsync(http, definition.Casing, TmsStatus.Error, problem, definition.FailureAnswer?.Invoke());
+            return;
+        }
+
+        var raw = (await RawParametersAsync(http)).ToList();
+        var fingerprint = definition.Name + "\n" + id + "\n" + string.Join("\n", raw
+            .SelectMany(p => p.Value.Select(v => p.Key.ToLowerInvariant() + "=" + v))
+            .Order(StringComparer.Ordinal));
+        var answer = await idempotent.RunAsync(
+            caller,
+            key,
+            IdempotentRequests.Hash(Encoding.UTF8.GetBytes(fingerprint)),
+            async () => Capture(definition.Casing, await RunAsync(http, definition, caller, id, clock, loggers, raw)),
+            message => Capture(definition.Casing, (TmsStatus.Error, message, definition.FailureAnswer?.Invoke())),
+            http.RequestAborted);
+        await answer.WriteAsync(http);
+    }
+
+    private static async Task AnswerAsync(HttpContext http, TmsMethod definition, Caller caller, string? id, TimeProvider clock, ILoggerFactory loggers)
+    {
+        var (status, error, answer) = await RunAsync(http, definition, caller, id, clock, loggers, null);
         await WriteAsync(http, definition.Casing, status, error, answer);
     }
 
-    private static async Task<(int Status, string? Error, TmsAnswer? Answer)> RunAsync(HttpContext http, TmsMethod definition, Caller caller, string? id, TimeProvider clock, ILoggerFactory loggers)
+    private static async Task<(int Status, string? Error, TmsAnswer? Answer)> RunAsync(HttpContext http, TmsMethod definition, Caller caller, string? id, TimeProvider clock, ILoggerFactory loggers, IEnumerable<KeyValuePair<string, StringValues>>? raw)
     {
         try
         {
-            var parameters = TmsParameterReader.Read(definition, await RawParametersAsync(http), id);
+            var parameters = TmsParameterReader.Read(definition, raw ?? await RawParametersAsync(http), id);
             var call = new TmsCall(caller, http.RequestServices, parameters, clock.GetUtcNow().UtcDateTime) { CancellationToken = http.RequestAborted };
             return (TmsStatus.Success, null, await definition.Handler(call));
         }
@@ -62,6 +92,11 @@ public static class TmsEndpoint
         catch (DomainRuleException e)
         {
             return (TmsStatus.Error, Sentence(definition, e), definition.FailureAnswer?.Invoke());
+        }
+        catch (CommitOutcomeUnknownException e)
+        {
+            loggers.CreateLogger("Entitle.Tms").LogError(e, "TMS method {Method}: the commit's outcome is unknown", definition.Name);
+            return (TmsStatus.Error, "The database failed while saving; the change may or may not have been made. Retry with the same Idempotency-Key to be sure.", definition.FailureAnswer?.Invoke());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -99,16 +134,18 @@ public static class TmsEndpoint
     }
 
     /// <summary>The whole answer is written to memory first, so a failure can never leave half an answer on the wire.</summary>
-    private static async Task WriteAsync(HttpContext http, TmsCasing casing, int status, string? error, TmsAnswer? answer)
+    private static Task WriteAsync(HttpContext http, TmsCasing casing, int status, string? error, TmsAnswer? answer) =>
+        Capture(casing, (status, error, answer)).WriteAsync(http);
+
+    private static CapturedResponse Capture(TmsCasing casing, (int Status, string? Error, TmsAnswer? Answer) outcome)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder }))
         {
-            Write(writer, casing, status, error, answer);
+            Write(writer, casing, outcome.Status, outcome.Error, outcome.Answer);
         }
 
-        http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted);
+        return new CapturedResponse(StatusCodes.Status200OK, "application/json; charset=utf-8", buffer.WrittenSpan.ToArray());
     }
 
     private static void Write(Utf8JsonWriter writer, TmsCasing casing, int status, string? error, TmsAnswer? answer)
