@@ -39,6 +39,7 @@ public static class Program
         builder.Services.AddTmsApi();
 
         var app = builder.Build();
+        app.UseMiddleware<DatabaseOutageMiddleware>();
         app.MapHealth();
         app.MapGraphQLApi();
         app.MapTmsApi();

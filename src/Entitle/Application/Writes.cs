@@ -77,6 +77,8 @@ public static class Writes
     {
         DbUpdateConcurrencyException => true,
         DbUpdateException { InnerException: DbException inner } => IsUniqueViolation(inner),
+        // Bulk inserts (COPY, prepared statements) report a taken key straight from the provider.
+        DbException direct => IsUniqueViolation(direct),
         _ => false,
     };
 

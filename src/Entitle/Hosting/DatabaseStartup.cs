@@ -26,7 +26,8 @@ public static class DatabaseStartup
 
         if (options.MigrateOnly)
         {
-            logger.LogInformation("The database is migrated.");
+            // The migrate command's answer, whatever the log level.
+            Console.WriteLine("The database is migrated.");
             return;
         }
 

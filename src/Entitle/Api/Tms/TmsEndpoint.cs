@@ -28,8 +28,8 @@ public static class TmsEndpoint
         var definition = methods.Find(method);
         if (definition is null)
         {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            await WriteAsync(http, TmsCasing.Pascal, TmsStatus.NotFound, $"There is no method named {Shown(method)} in API 2.0; the methods are listed at /api/2.0/openapi.json.", null);
+            var unknown = Capture(TmsCasing.Pascal, (TmsStatus.NotFound, $"There is no method named {Shown(method)} in API 2.0; the methods are listed at /api/2.0/openapi.json.", null));
+            await (unknown with { StatusCode = StatusCodes.Status404NotFound }).WriteAsync(http);
             return;
         }
 
