@@ -19,7 +19,7 @@ namespace Entitle.Application;
 /// </summary>
 public static class Writes
 {
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 10;
 
     public static async Task<T> WriteAsync<T>(this EntitleDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -59,7 +59,9 @@ public static class Writes
             }
             catch (Exception e) when (attempt < MaxAttempts && IsConflict(e))
             {
-                // Run the use case again on fresh data.
+                // Run the use case again on fresh data, after a short random pause so that writers racing for the
+                // same rows do not collide again in lockstep.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken);
             }
         }
     }

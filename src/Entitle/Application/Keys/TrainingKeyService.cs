@@ -190,6 +190,7 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
 
     public async Task<TrainingKey> FindOwnAsync(Caller caller, int keyId, CancellationToken cancellationToken)
     {
+        await db.LockAsync<TrainingKey>(keyId, cancellationToken);
         var visible = db.SubtreeIds(caller);
         return await db.TrainingKeys.FirstOrDefaultAsync(k => k.Id == keyId && visible.Contains(k.OrganizationId), cancellationToken)
             ?? throw new EntityNotFoundException("id", "training key", keyId.ToString(CultureInfo.InvariantCulture));

@@ -153,6 +153,7 @@ public sealed class PassTypeService(EntitleDbContext db, CatalogService catalog,
     /// <summary>A type the caller owns, tracked, with its options and content loaded for the domain's rules.</summary>
     public async Task<PassType> FindOwnTypeAsync(Caller caller, int typeId, CancellationToken cancellationToken)
     {
+        await db.LockAsync<PassType>(typeId, cancellationToken);
         var type = await db.PassTypes.Include(t => t.Options).Include(t => t.Content).AsSplitQuery()
             .FirstOrDefaultAsync(t => t.Id == typeId, cancellationToken);
         await db.EnsureOwnedAsync(caller, type?.OrganizationId, "trainingPassTypeId", "training pass type", typeId, cancellationToken);
@@ -167,6 +168,7 @@ public sealed class PassTypeService(EntitleDbContext db, CatalogService catalog,
             throw new EntityNotFoundException(field, "training pass type option", optionId.ToString(CultureInfo.InvariantCulture));
         }
 
+        await db.LockAsync<PassType>(typeId.Value, cancellationToken);
         var type = await db.PassTypes.Include(t => t.Options).FirstOrDefaultAsync(t => t.Id == typeId, cancellationToken);
         await db.EnsureOwnedAsync(caller, type?.OrganizationId, field, "training pass type option", optionId, cancellationToken);
         return type!.Options.Single(o => o.Id == optionId);

@@ -142,6 +142,7 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, We
     /// <summary>A pass held inside the caller's subtree, tracked, with its type and the type's options loaded.</summary>
     public async Task<Pass> FindOwnAsync(Caller caller, int passId, CancellationToken cancellationToken)
     {
+        await db.LockAsync<Pass>(passId, cancellationToken);
         var pass = await db.Passes
             .Include(p => p.Contact).ThenInclude(c => c!.Organization)
             .Include(p => p.PassType).ThenInclude(t => t!.Options)
