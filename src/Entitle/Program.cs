@@ -1,4 +1,3 @@
-using Entitle.Api;
 using Entitle.Api.GraphQL;
 using Entitle.Api.Tms;
 using Entitle.Application;
@@ -33,13 +32,12 @@ public static class Program
         customize?.Invoke(builder);
         builder.Services.AddPersistence(builder.Configuration);
         builder.Services.AddApplication(builder.Configuration);
-        builder.Services.AddScoped<IdempotentRequests>();
-        builder.Services.AddHostedService<BackgroundWorker>();
+        builder.AddHosting();
         builder.Services.AddGraphQLApi(builder.Configuration);
         builder.Services.AddTmsApi();
 
         var app = builder.Build();
-        app.UseMiddleware<DatabaseOutageMiddleware>();
+        app.UseHosting();
         app.MapHealth();
         app.MapGraphQLApi();
         app.MapTmsApi();

@@ -85,6 +85,12 @@ public static class GraphQLEndpoint
         await answer.WriteAsync(http);
     }
 
+    public static Task MethodNotAllowedAsync(HttpContext http)
+    {
+        http.Response.Headers.Allow = "GET, POST";
+        return WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, "Send GraphQL requests with POST (or queries with GET).");
+    }
+
     public static async Task GetAsync(HttpContext http, CredentialAuthenticator authenticator, IGraphQLTextSerializer serializer)
     {
         var caller = await AuthenticateAsync(http, authenticator);

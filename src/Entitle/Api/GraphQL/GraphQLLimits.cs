@@ -14,6 +14,12 @@ public sealed class GraphQLLimits
     /// <summary>Largest estimated cost of a document (GraphQL.NET's complexity analysis); the seed's search at first: 100 fits well inside.</summary>
     public int MaxComplexity { get; set; } = 1_000_000;
 
+    /// <summary>Most field selections in one document (fragments counted once).</summary>
+    public int MaxFields { get; set; } = 1000;
+
+    /// <summary>Most aliased fields in one document.</summary>
+    public int MaxAliases { get; set; } = 100;
+
     /// <summary>Longest a document may run before it is cancelled with a TIMEOUT error.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -31,6 +31,7 @@ public static class GraphQLSetup
                 c.MaxComplexity = limits.MaxComplexity;
             })
             .WithTimeout(limits.ExecutionTimeout)
+            .AddValidationRule(new DocumentSizeValidationRule(limits.MaxFields, limits.MaxAliases))
             .AddUnhandledExceptionHandler(context =>
             {
                 var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Entitle.GraphQL");
@@ -43,6 +44,7 @@ public static class GraphQLSetup
     {
         endpoints.MapPost("/graphql", GraphQLEndpoint.PostAsync);
         endpoints.MapGet("/graphql", GraphQLEndpoint.GetAsync);
+        endpoints.MapMethods("/graphql", [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch, HttpMethods.Options], GraphQLEndpoint.MethodNotAllowedAsync);
         return endpoints;
     }
 }

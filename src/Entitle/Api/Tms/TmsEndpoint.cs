@@ -16,6 +16,9 @@ namespace Entitle.Api.Tms;
 /// </summary>
 public static class TmsEndpoint
 {
+    /// <summary>The largest form body accepted: 100,000 keys of up to 30 characters, with room to spare.</summary>
+    public const long MaxBodyBytes = 4 * 1024 * 1024;
+
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = null,
@@ -104,6 +107,12 @@ public static class TmsEndpoint
             loggers.CreateLogger("Entitle.Tms").LogError(e, "TMS method {Method} failed", definition.Name);
             return (TmsStatus.Error, "The request could not be completed; nothing was changed. Try again later.", definition.FailureAnswer?.Invoke());
         }
+    }
+
+    public static async Task MethodNotAllowedAsync(HttpContext http)
+    {
+        http.Response.Headers.Allow = "GET, POST";
+        await (Capture(TmsCasing.Pascal, (TmsStatus.Error, "Call TMS methods with GET or POST.", null)) with { StatusCode = StatusCodes.Status405MethodNotAllowed }).WriteAsync(http);
     }
 
     /// <summary>Query string plus, for POST, a form body: the vendor accepts parameters either way.</summary>

@@ -69,6 +69,29 @@ public sealed class OrganizationService(EntitleDbContext db, CredentialHasher ha
             },
             cancellationToken);
 
+    /// <summary>
+    /// Issues a new credential for an organization inside the caller's subtree and revokes every credential it had:
+    /// from the commit on, the old ones are refused by every process (each request looks its credential up).
+    /// </summary>
+    /// <returns>The new credential, shown this once.</returns>
+    public Task<CreatedOrganization> RotateCredentialAsync(Caller caller, int organizationId, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct =>
+            {
+                var organization = await FindOwnAsync(caller, organizationId, "organizationId", ct);
+                var active = await db.Credentials.Where(c => c.OrganizationId == organization.Id && c.RevokedAt == null).ToListAsync(ct);
+                foreach (var credential in active)
+                {
+                    credential.Revoke(Now);
+                }
+
+                var secret = CredentialHasher.NewSecret();
+                db.Credentials.Add(Credential.Issue(organization.Id, hasher.Hash(secret), Now));
+                await db.SaveChangesAsync(ct);
+                return new CreatedOrganization(organization, secret);
+            },
+            cancellationToken);
+
     /// <summary>Creates the root organization and its credential when the database has none.</summary>
     /// <returns>The root credential when this call created it; null when a root already existed.</returns>
     public Task<string?> EnsureRootAsync(string rootName, string? presetCredential, CancellationToken cancellationToken) =>

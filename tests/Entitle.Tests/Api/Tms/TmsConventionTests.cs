@@ -93,7 +93,7 @@ public abstract class TmsConventionTests(DatabaseProvider provider) : TmsTests(p
             }
         }
 
-        Assert.Equal(35, document["paths"]!.AsObject().Count);
+        Assert.Equal(36, document["paths"]!.AsObject().Count);
     }
 
     [Fact]

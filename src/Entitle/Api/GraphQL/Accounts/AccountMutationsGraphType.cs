@@ -12,7 +12,7 @@ public sealed class AccountMutationsGraphType : MutationNamespaceGraphType
     {
         Name = "AccountMutations";
 
-        Mutation<AccountCreatePayloadGraphType, AccountCreateInputGraphType>("create", async (input, caller, c, ct) =>
+        Mutation<AccountCredentialPayloadGraphType, AccountCreateInputGraphType>("create", async (input, caller, c, ct) =>
         {
             var created = await c.Service<OrganizationService>().CreateAsync(
                 caller,
@@ -22,6 +22,16 @@ public sealed class AccountMutationsGraphType : MutationNamespaceGraphType
             return new MutationPayload(created.Organization, [], created.Credential);
         },
         Labels);
+
+        Mutation<AccountCredentialPayloadGraphType, AccountRotateCredentialInputGraphType>(
+            "rotateCredential",
+            async (input, caller, c, ct) =>
+            {
+                var rotated = await c.Service<OrganizationService>().RotateCredentialAsync(
+                    caller, input.OptionalId("accountId", GlobalId.Organisation, "account") ?? caller.OrganizationId, ct);
+                return new MutationPayload(rotated.Organization, [], rotated.Credential);
+            },
+            Labels);
 
         Mutation<PayloadGraphType<AccountGraphType>, AccountUpdateInputGraphType>(
             "update",

@@ -40,6 +40,9 @@ public static class OrganizationMethods
             [new("Organization", "OrganizationRecord", "The organization; null when not found.")], GetByExternalIdAsync) { ParameterNames = Names, FailureAnswer = NoOrganization },
         new(["UpdateOrganization"], "Changes an organization; omitted parameters are left as they are.",
             [TmsParameter.Needed("id", TmsType.Number, "The organization's Id."), TmsParameter.Optional("Name", TmsType.Text, "The name."), .. Writable], [], UpdateAsync) { ParameterNames = Names },
+        new(["RotateOrganizationIntegrationKey"], "Entitle's addition: issues a new integration key for an organization (the caller's own or one below it) and revokes its old ones at once.",
+            [TmsParameter.Needed("id", TmsType.Number, "The organization's Id.")],
+            [new("IntegrationKey", "string", "The new api_key, shown this once.")], RotateAsync) { ParameterNames = Names },
         new(["DeleteOrganization"], "Deletes an empty organization below the caller's own.", [TmsParameter.Needed("id", TmsType.Number, "The organization's Id.")], [], DeleteAsync) { ParameterNames = Names },
     ];
 
@@ -67,6 +70,12 @@ public static class OrganizationMethods
     {
         await call.Service<OrganizationService>().UpdateAsync(call.Caller, call.RequiredNumber("id"), Details(call), call.CancellationToken);
         return TmsAnswer.Empty;
+    }
+
+    private static async Task<TmsAnswer> RotateAsync(TmsCall call)
+    {
+        var rotated = await call.Service<OrganizationService>().RotateCredentialAsync(call.Caller, call.RequiredNumber("id"), call.CancellationToken);
+        return TmsAnswer.With("IntegrationKey", rotated.Credential);
     }
 
     private static async Task<TmsAnswer> DeleteAsync(TmsCall call)

@@ -3,11 +3,11 @@ using GraphQL.Types;
 
 namespace Entitle.Api.GraphQL.Accounts;
 
-public sealed class AccountCreatePayloadGraphType : ObjectGraphType<MutationPayload>
+public sealed class AccountCredentialPayloadGraphType : ObjectGraphType<MutationPayload>
 {
-    public AccountCreatePayloadGraphType()
+    public AccountCredentialPayloadGraphType()
     {
-        Name = "AccountCreatePayload";
+        Name = "AccountCredentialPayload";
         Field<AccountGraphType>("account").Resolve(c => c.Source.Value);
         Field<StringGraphType>("credential")
             .Description("The new account's credential (bearer token and api_key). Shown this once; Entitle keeps only a hash.")

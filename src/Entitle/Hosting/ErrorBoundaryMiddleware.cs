@@ -1,0 +1,74 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Entitle.Hosting;
+
+/// <summary>
+/// The last line: no exception leaves the app as a stack trace or a bare 500 page.
+/// <list type="bullet">
+/// <item>When the database cannot be reached (after the transient-failure retries), 503 with <c>Retry-After</c>, at
+/// once rather than hanging: a balancer or client tries again, and the node recovers by itself.</item>
+/// <item>Anything else unexpected is logged and answered 500 with a sentence and no detail.</item>
+/// </list>
+/// Answers take the API's own shape: GraphQL <c>errors</c> by default, the TMS envelope under <c>/api</c>.
+/// </summary>
+public sealed class ErrorBoundaryMiddleware(RequestDelegate next, ILogger<ErrorBoundaryMiddleware> logger)
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        try
+        {
+            await next(http);
+        }
+        catch (Exception e) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        {
+            int status;
+            string message;
+            string code;
+            if (e is Application.CommitOutcomeUnknownException)
+            {
+                logger.LogError(e, "The database failed while committing");
+                (status, code, message) = (StatusCodes.Status503ServiceUnavailable, "COMMIT_OUTCOME_UNKNOWN", "The database failed while saving; the change may or may not have been made. Retry with the same Idempotency-Key to be sure.");
+            }
+            else if (IsDatabaseOutage(e))
+            {
+                logger.LogWarning(e, "The database is unavailable; answered 503");
+                (status, code, message) = (StatusCodes.Status503ServiceUnavailable, "DATABASE_UNAVAILABLE", "The database is unavailable; nothing was changed. Try again in a few seconds.");
+            }
+            else
+            {
+                logger.LogError(e, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+                (status, code, message) = (StatusCodes.Status500InternalServerError, "INTERNAL_ERROR", "The request could not be completed. Nothing was changed; try again later.");
+            }
+
+            http.Response.Clear();
+            http.Response.StatusCode = status;
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            http.Response.ContentType = "application/json; charset=utf-8";
+            var body = http.Request.Path.StartsWithSegments("/api")
+                ? "{\"Status\":10,\"Error\":\"" + message + "\"}"
+                : "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}";
+            await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body), http.RequestAborted);
+        }
+    }
+
+    private static bool IsDatabaseOutage(Exception e)
+    {
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            if (current is DbException or RetryLimitExceededException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
