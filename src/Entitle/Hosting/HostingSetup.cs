@@ -10,6 +10,7 @@ public static class HostingSetup
     {
         var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         builder.Services.AddSingleton(security);
+        builder.Services.AddSingleton<SealedAnswers>();
         builder.Services.AddScoped<IdempotentRequests>();
         builder.Services.AddHostedService<BackgroundWorker>();
         builder.Services.AddRequestRateLimits(builder.Configuration);
