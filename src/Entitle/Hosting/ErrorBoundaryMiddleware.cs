@@ -40,7 +40,7 @@ public sealed class ErrorBoundaryMiddleware(RequestDelegate next, ILogger<ErrorB
             }
             else
             {
-                logger.LogError(e, "Unhandled error on {Method} {Path}", http.Request.Method, LoggedPath(http.Request.Path));
+                logger.LogError(e, "Unhandled error on {Method} {Path}", http.Request.Method, LoggedPaths.Of(http.Request.Path));
                 (status, code, message) = (StatusCodes.Status500InternalServerError, "INTERNAL_ERROR", "The request could not be completed. Nothing was changed; try again later.");
             }
 
@@ -57,16 +57,6 @@ public sealed class ErrorBoundaryMiddleware(RequestDelegate next, ILogger<ErrorB
                 : "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}";
             await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body), http.RequestAborted);
         }
-    }
-
-    /// <summary>
-    /// The path up to the TMS method name: TMS paths can carry a training key as their last segment
-    /// (<c>/api/2.0/RedeemSubscriptionTrainingKey/KEY</c>), and logs must never hold a full key.
-    /// </summary>
-    private static string LoggedPath(PathString path)
-    {
-        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return "/" + string.Join('/', segments.Take(3));
     }
 
     private static bool IsDatabaseOutage(Exception e)
