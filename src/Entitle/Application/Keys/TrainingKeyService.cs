@@ -41,10 +41,14 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                 }
 
                 var now = Now;
-                var rows = texts.Select(t => TrainingKey.Create(t, organization.Id, request.PassTypeId, terms, caller.OrganizationId, now)).ToList();
+                var keyBatch = KeyBatch.Create(organization.Id, request.PassTypeId, texts.Count, keys is not null, caller.OrganizationId, now);
+                db.KeyBatches.Add(keyBatch);
+                await db.SaveChangesAsync(ct);
+                var rows = texts.Select(t => TrainingKey.Create(t, organization.Id, request.PassTypeId, terms, caller.OrganizationId, now, keyBatch.Id)).ToList();
                 var ids = await TrainingKeyBulkInsert.InsertAsync(db, rows, ct);
                 var batch = new System.Text.Json.Nodes.JsonObject
                 {
+                    ["batchId"] = keyBatch.Id,
                     ["count"] = ids.Count,
                     ["firstId"] = ids[0],
                     ["lastId"] = ids[^1],
@@ -55,7 +59,7 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                     ["contentExpirationDate"] = terms.ContentExpirationDate is { } content ? Instant.Format(content) : null,
                     ["callerChosen"] = keys is not null,
                 };
-                db.Audit(organization.Id, "TrainingKeyBatch", ids[0].ToString(CultureInfo.InvariantCulture), "minted", null, batch.ToJsonString());
+                db.Audit(organization.Id, "TrainingKeyBatch", keyBatch.Id.ToString(CultureInfo.InvariantCulture), "minted", null, batch.ToJsonString());
                 await events.PublishAsync(WebhookEventTypes.KeysMinted, organization.Id, batch, ct);
                 await db.SaveChangesAsync(ct);
                 return (IReadOnlyList<MintedKey>)rows.Select((k, i) => new MintedKey(ids[i], k.Key)).ToList();

@@ -314,6 +314,51 @@ namespace Entitle.Persistence.Migrations.Postgres
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Entitle.Domain.Keys.KeyBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("CallerChosen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("caller_chosen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreatedByOrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by_organization_id");
+
+                    b.Property<int>("KeyCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("key_count");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("PassTypeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pass_type_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_key_batches");
+
+                    b.HasIndex("PassTypeId")
+                        .HasDatabaseName("ix_key_batches_pass_type_id");
+
+                    b.HasIndex("OrganizationId", "Id")
+                        .HasDatabaseName("ix_key_batches_organization_id_id");
+
+                    b.ToTable("key_batches", (string)null);
+                });
+
             modelBuilder.Entity("Entitle.Domain.Keys.KeyRedemption", b =>
                 {
                     b.Property<int>("Id")
@@ -364,6 +409,10 @@ namespace Entitle.Persistence.Migrations.Postgres
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
 
                     b.Property<DateTime?>("ContentExpirationDate")
                         .HasColumnType("timestamp with time zone")
@@ -424,6 +473,9 @@ namespace Entitle.Persistence.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_training_keys");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_training_keys_batch_id");
 
                     b.HasIndex("NormalizedKey")
                         .IsUnique()
@@ -1180,6 +1232,23 @@ namespace Entitle.Persistence.Migrations.Postgres
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Entitle.Domain.Keys.KeyBatch", b =>
+                {
+                    b.HasOne("Entitle.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_batches_organizations_organization_id");
+
+                    b.HasOne("Entitle.Domain.PassTypes.PassType", null)
+                        .WithMany()
+                        .HasForeignKey("PassTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_batches_pass_types_pass_type_id");
+                });
+
             modelBuilder.Entity("Entitle.Domain.Keys.KeyRedemption", b =>
                 {
                     b.HasOne("Entitle.Domain.Contacts.Contact", null)
@@ -1206,6 +1275,12 @@ namespace Entitle.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Entitle.Domain.Keys.TrainingKey", b =>
                 {
+                    b.HasOne("Entitle.Domain.Keys.KeyBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_keys_key_batches_batch_id");
+
                     b.HasOne("Entitle.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
