@@ -15,7 +15,6 @@ public static class HostingSetup
         builder.Services.AddScoped<IdempotentRequests>();
         builder.Services.AddHostedService<BackgroundWorker>();
         builder.Services.AddRequestRateLimits(builder.Configuration);
-        builder.Services.AddAntiforgery();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -53,7 +52,10 @@ public static class HostingSetup
             app.UseHttpsRedirection();
         }
 
+        app.UseStaticFiles();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }

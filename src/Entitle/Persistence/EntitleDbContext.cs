@@ -45,6 +45,10 @@ public abstract class EntitleDbContext(DbContextOptions options, AuditActor? act
 
     public DbSet<KeyBatch> KeyBatches => Set<KeyBatch>();
 
+    public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
+
+    public DbSet<SessionKey> SessionKeys => Set<SessionKey>();
+
     public DbSet<CourseStart> CourseStarts => Set<CourseStart>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -301,6 +301,48 @@ namespace Entitle.Persistence.Migrations.Sqlite
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Entitle.Domain.Contacts.SignInLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_links");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_sign_in_links_contact_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sign_in_links_token_hash");
+
+                    b.ToTable("sign_in_links", (string)null);
+                });
+
             modelBuilder.Entity("Entitle.Domain.Keys.KeyBatch", b =>
                 {
                     b.Property<int>("Id")
@@ -1138,6 +1180,30 @@ namespace Entitle.Persistence.Migrations.Sqlite
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Entitle.Persistence.SessionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_keys");
+
+                    b.ToTable("session_keys", (string)null);
+                });
+
             modelBuilder.Entity("Entitle.Domain.Catalog.CourseTemplate", b =>
                 {
                     b.HasOne("Entitle.Domain.Organizations.Organization", null)
@@ -1187,6 +1253,16 @@ namespace Entitle.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_contacts_organizations_organization_id");
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Entitle.Domain.Contacts.SignInLink", b =>
+                {
+                    b.HasOne("Entitle.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_links_contacts_contact_id");
                 });
 
             modelBuilder.Entity("Entitle.Domain.Keys.KeyBatch", b =>
