@@ -5,6 +5,7 @@ using Entitle.Application.Contacts;
 using Entitle.Application.Dashboard;
 using Entitle.Application.Demo;
 using Entitle.Application.Keys;
+using Entitle.Application.Learning;
 using Entitle.Application.Organizations;
 using Entitle.Application.Passes;
 using Entitle.Application.PassTypes;
@@ -49,6 +50,7 @@ public static class ApplicationSetup
         services.AddScoped<TrainingKeyQueries>();
         services.AddScoped<DemoCatalog>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<LearnerQueries>();
         return services;
     }
 }

@@ -18,6 +18,15 @@ public sealed class FormErrors
 
     public void Add(string field, string message) => _byField[field] = message;
 
+    /// <summary>The ids an input's aria-describedby names: its help, and its error when it has one.</summary>
+    public string? DescribedBy(string field, string? help = null)
+    {
+        var ids = new[] { help, For(field) is null ? null : field + "-error" }.OfType<string>().ToList();
+        return ids.Count == 0 ? null : string.Join(' ', ids);
+    }
+
+    public string Invalid(string field) => For(field) is null ? "false" : "true";
+
     public void Fail(string message) => Summary = message;
 
     /// <summary>Runs a use case; a refusal is kept against the input it names when the form has it (<paramref name="fields"/>).</summary>
