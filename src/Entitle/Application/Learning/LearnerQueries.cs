@@ -29,10 +29,8 @@ public sealed class LearnerQueries(EntitleDbContext db, TimeProvider clock)
         var typeIds = types.Select(t => t.PassTypeId).ToList();
         var items = await db.PassTypeContentItems.AsNoTracking().Where(i => typeIds.Contains(i.PassTypeId)).ToListAsync(cancellationToken);
         var pathIds = items.Where(i => i.LearningPathId is not null).Select(i => i.LearningPathId!.Value).Distinct().ToList();
-        var pathCourses = await db.LearningPaths.AsNoTracking()
-            .Where(l => pathIds.Contains(l.Id))
-            .SelectMany(l => l.Courses.Select(c => new { PathId = l.Id, c.CourseTemplateId }))
-            .ToListAsync(cancellationToken);
+        var paths = await db.LearningPaths.AsNoTracking().Include(l => l.Courses).Where(l => pathIds.Contains(l.Id)).ToListAsync(cancellationToken);
+        var pathCourses = paths.SelectMany(l => l.Courses.Select(c => new { PathId = l.Id, c.CourseTemplateId })).ToList();
 
         var openedBy = new Dictionary<int, SortedSet<string>>();
         foreach (var item in items)
