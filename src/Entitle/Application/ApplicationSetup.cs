@@ -48,6 +48,7 @@ public static class ApplicationSetup
         services.AddScoped<UsageQueries>();
         services.AddScoped<TrainingKeyService>();
         services.AddScoped<TrainingKeyQueries>();
+        services.AddScoped<KeyBatchQueries>();
         services.AddScoped<DemoCatalog>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<LearnerQueries>();

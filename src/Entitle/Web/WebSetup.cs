@@ -4,6 +4,7 @@ using Entitle.Web.Components;
 using Entitle.Web.Sessions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
@@ -59,6 +60,8 @@ public static class WebSetup
         app.MapRazorComponents<App>();
         app.MapPost("/admin/sign-out", (HttpContext http, IAntiforgery antiforgery) => SignOutAsync(http, antiforgery, AdminSessions.Scheme, "/admin/sign-in"));
         app.MapPost("/learn/sign-out", (HttpContext http, IAntiforgery antiforgery) => SignOutAsync(http, antiforgery, LearnerSessions.Scheme, "/learn/sign-in"));
+        app.MapGet("/admin/keys/batches/{batchId:int}/keys.csv", KeyBatchCsv.DownloadAsync)
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AdminSessions.Scheme });
         return app;
     }
 

@@ -109,6 +109,32 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
             cancellationToken);
 
     /// <summary>
+    /// Deletes the keys of a batch that nobody has redeemed, in one statement: a key redeemed at the same moment
+    /// either keeps its use (the delete skips it) or is gone before the use is taken (the redemption is refused),
+    /// never both. Redeemed keys stay, with their passes.
+    /// </summary>
+    /// <returns>How many keys were deleted.</returns>
+    public Task<int> DeleteUnredeemedAsync(Caller caller, int batchId, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct =>
+            {
+                var subtree = db.SubtreeIds(caller);
+                var batch = await db.KeyBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId && subtree.Contains(b.OrganizationId), ct)
+                    ?? throw new EntityNotFoundException("batchId", "key batch", batchId.ToString(CultureInfo.InvariantCulture));
+                var deleted = await db.TrainingKeys.Where(k => k.BatchId == batch.Id && k.Uses == 0).ExecuteDeleteAsync(ct);
+                db.Audit(
+                    batch.OrganizationId,
+                    "TrainingKeyBatch",
+                    batch.Id.ToString(CultureInfo.InvariantCulture),
+                    "unredeemed deleted",
+                    null,
+                    new System.Text.Json.Nodes.JsonObject { ["deleted"] = deleted }.ToJsonString());
+                await db.SaveChangesAsync(ct);
+                return deleted;
+            },
+            cancellationToken);
+
+    /// <summary>
     /// Redeems a key for a learner: a pass from now until the key's content expiration, or for the type's default
     /// period. The use is taken by one conditional UPDATE, which the database serializes per key, so no number of
     /// concurrent redemptions, in any number of processes, takes more than <c>maxKeyUses</c>.
