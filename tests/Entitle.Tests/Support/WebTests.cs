@@ -55,6 +55,14 @@ public abstract partial class WebTests(DatabaseProvider provider) : GraphQLTests
         return link.Groups["link"].Value;
     }
 
+    /// <summary>Where a test saves a screenshot the README shows: docs/screenshots.</summary>
+    protected static string Screenshot(string name)
+    {
+        var folder = Path.Combine(ArchitectureTests.RepositoryRoot(), "docs", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
     /// <summary>Axe finds no serious or critical violation on the page as it is now.</summary>
     protected static async Task AssertAccessibleAsync(IPage page)
     {

@@ -113,13 +113,6 @@ public abstract class LearnerPortalTests(DatabaseProvider provider) : WebTests(p
 
     private static Task Expect(ILocator locator) => Assertions.Expect(locator).ToBeVisibleAsync();
 
-    private static string Screenshot(string name)
-    {
-        var folder = Path.Combine(ArchitectureTests.RepositoryRoot(), "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
-
     public sealed class OnSqlite() : LearnerPortalTests(DatabaseProvider.Sqlite);
 
     public sealed class OnPostgres() : LearnerPortalTests(DatabaseProvider.Postgres);
