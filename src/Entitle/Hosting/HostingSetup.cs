@@ -1,5 +1,6 @@
 using Entitle.Api;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.FileProviders;
 
 namespace Entitle.Hosting;
 
@@ -52,7 +53,9 @@ public static class HostingSetup
             app.UseHttpsRedirection();
         }
 
-        app.UseStaticFiles();
+        // From the assembly rather than a wwwroot folder beside it: a build's output has no wwwroot, and the pages
+        // must look the same however the service was started.
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new EmbeddedFileProvider(typeof(HostingSetup).Assembly, "Entitle.wwwroot") });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
