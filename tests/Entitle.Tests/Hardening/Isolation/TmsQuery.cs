@@ -1,4 +1,4 @@
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>Writes a TMS call, <c>Method?name=value&amp;…</c>, with every value escaped.</summary>
 public static class TmsQuery

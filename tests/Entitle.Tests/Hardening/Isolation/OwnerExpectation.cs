@@ -1,4 +1,4 @@
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>What the owner's own credential must get from a case's request, run after the sibling's.</summary>
 public enum OwnerExpectation

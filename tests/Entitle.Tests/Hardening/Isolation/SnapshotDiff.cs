@@ -1,4 +1,4 @@
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>The rows two <see cref="Support.DatabaseSnapshot"/>s disagree on, each as <c>table: row</c>.</summary>
 public sealed record SnapshotDiff(IReadOnlyList<string> Removed, IReadOnlyList<string> Added)

@@ -1,4 +1,4 @@
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>
 /// One way of exercising one matrix entry (a query root, a node type, a mutation or a TMS method). The request is

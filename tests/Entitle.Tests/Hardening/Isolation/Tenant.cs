@@ -1,6 +1,6 @@
 using Entitle.Tests.Support;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>
 /// One organization's objects, made through the API with its own credential. Every text it owns carries its

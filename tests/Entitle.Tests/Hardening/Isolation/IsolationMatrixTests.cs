@@ -4,7 +4,7 @@ using Entitle.Persistence;
 using Entitle.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>
 /// The tenant isolation matrix. Its entries come from the live API: every query root and mutation from the schema's

@@ -1,4 +1,4 @@
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>
 /// How to exercise every mutation: for each input field that can name another organization's object, one case

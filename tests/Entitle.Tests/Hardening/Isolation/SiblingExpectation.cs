@@ -1,4 +1,4 @@
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>What a sibling organization's call of one matrix entry must come to.</summary>
 public enum SiblingExpectation

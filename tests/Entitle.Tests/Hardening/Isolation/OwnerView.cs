@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>
 /// Everything an organization sees of itself: every list of the schema read whole with all that its items offer,
@@ -15,10 +15,13 @@ public sealed class OwnerView(IsolationClient client, IntrospectedSchema schema,
         foreach (var root in lists)
         {
             var answer = await client.GraphQLAsync($"{{ {root}(first: 100) {{ {schema.Selection(schema.FieldType(schema.QueryType, root))} }} }}", owner.Key);
+            // A refused document (too complex, say) would read the same before and after and hide any change.
+            Assert.True(answer.HttpStatus == 200 && !answer.HasTopLevelErrors, $"The owner's view of {root} failed: {answer.Body}");
             text.Append(root).Append(": ").AppendLine(answer.Body);
         }
 
         var keys = await client.TmsAsync(TmsQuery.Of("SearchSubscriptionTrainingKeys", ("pageSize", 1000)), owner.Key);
+        Assert.True(keys.TmsStatus == 0, $"The owner's view of its keys failed: {keys.Body}");
         return text.Append("keys: ").AppendLine(keys.Body).ToString();
     }
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Entitle.Tests.Support;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>
 /// Sends GraphQL documents and TMS calls as a given credential and hands back the raw answer, so that a matrix can

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Entitle.Tests.Support;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>
 /// Runs matrix cases and writes down every way an answer falls short, so that one test reports every failing

@@ -1,6 +1,6 @@
 using Entitle.Tests.Support;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>How to exercise <c>node(id:)</c> for each type that implements Node: the owner's object of that type.</summary>
 public static class NodeCases

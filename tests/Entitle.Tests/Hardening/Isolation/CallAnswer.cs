@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>What the app answered to one request: the HTTP status and the body as sent.</summary>
 public sealed record CallAnswer(int HttpStatus, string Body)

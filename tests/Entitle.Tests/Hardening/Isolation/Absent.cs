@@ -1,6 +1,6 @@
 using Entitle.Tests.Support;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>Ids of the same shape as a real one that name nothing: far above anything a test makes.</summary>
 public static class Absent

@@ -1,4 +1,4 @@
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>
 /// How to exercise every query root but <c>node</c> (which <see cref="NodeCases"/> covers type by type): each list

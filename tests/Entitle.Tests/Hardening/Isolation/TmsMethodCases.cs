@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>
 /// How to exercise every TMS method: reads and searches by every parameter that can name another organization's

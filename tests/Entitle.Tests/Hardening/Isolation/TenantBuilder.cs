@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Entitle.Tests.Support;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Isolation;
 
 /// <summary>
 /// Makes an organization below the root (or below another organization) and fills it, with its own credential only, with one of
