@@ -85,15 +85,16 @@ internal sealed class PassModel
         Outcomes.Add(true);
     }
 
-    /// <summary>Renewal to a given end, which must be later than the current one.</summary>
-    public void RenewTo(DateTime validUntil)
+    /// <summary>Renewal to a given end, which must be later than the current one; a given option must be published and becomes the pass's.</summary>
+    public void RenewTo(DateTime validUntil, int? option)
     {
-        if (CancelledAt is not null || validUntil <= ValidUntil)
+        if (CancelledAt is not null || validUntil <= ValidUntil || (option is { } chosen && Options[chosen].State != LifecycleState.Published))
         {
             Outcomes.Add(false);
             return;
         }
 
+        OptionIndex = option ?? OptionIndex;
         ValidUntil = validUntil;
         Outcomes.Add(true);
     }

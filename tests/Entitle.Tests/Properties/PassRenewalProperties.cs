@@ -72,10 +72,10 @@ public sealed class PassRenewalProperties(ITestOutputHelper output)
             (m, i) => m.RenewByPeriod(i % m.Options.Count));
 
     private static readonly GenOperation<PassSubject, PassModel> RenewTo =
-        Gen.OneOf<long>(Gen.OneOf(-1L, 0L, 1L), Gen.Long[-30 * Day, 400 * Day]).Operation<PassSubject, PassModel>(
-            t => $"RenewTo(validUntil + {TimeSpan.FromTicks(t)})",
-            (s, t) => s.RenewTo(s.Pass.ValidUntil.AddTicks(t)),
-            (m, t) => m.RenewTo(new DateTime(m.ValidUntil.Ticks + t, DateTimeKind.Utc)));
+        Gen.Select(Gen.OneOf<long>(Gen.OneOf(-1L, 0L, 1L), Gen.Long[-30 * Day, 400 * Day]), Gen.Int[-1, 2]).Operation<PassSubject, PassModel>(
+            t => $"RenewTo(validUntil + {TimeSpan.FromTicks(t.Item1)}{(t.Item2 >= 0 ? $", option {t.Item2}" : "")})",
+            (s, t) => s.RenewTo(s.Pass.ValidUntil.AddTicks(t.Item1), t.Item2 >= 0 ? t.Item2 % s.Options.Count : null),
+            (m, t) => m.RenewTo(new DateTime(m.ValidUntil.Ticks + t.Item1, DateTimeKind.Utc), t.Item2 >= 0 ? t.Item2 % m.Options.Count : null));
 
     private static readonly GenOperation<PassSubject, PassModel> Revoke =
         Gen.Operation<PassSubject, PassModel>("Revoke", s => s.Revoke(), m => m.Revoke());

@@ -56,7 +56,7 @@ internal sealed class PassSubject
 
     public void RenewByPeriod(int? option) => Renew(option is { } i ? Options[i] : null, null);
 
-    public void RenewTo(DateTime validUntil) => Renew(null, validUntil);
+    public void RenewTo(DateTime validUntil, int? option) => Renew(option is { } i ? Options[i] : null, validUntil);
 
     public void Revoke() => Attempt(() => Pass.Revoke(Now));
 
