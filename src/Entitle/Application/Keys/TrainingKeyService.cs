@@ -220,7 +220,16 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                         ct);
                 if (taken == 0)
                 {
-                    throw new DomainRuleException("trainingKey", $"This key has been used the maximum number of times ({key.MaxKeyUses}).", keyText);
+                    // The key may have changed since it was read (deleted, or given another limit by a concurrent
+                    // writer): the refusal describes the key as it is now, not as it was.
+                    var current = await db.TrainingKeys.AsNoTracking().Where(k => k.Id == key.Id).Select(k => new { k.MaxKeyUses, k.ExpirationDate }).FirstOrDefaultAsync(ct)
+                        ?? throw new EntityNotFoundException("trainingKey", "training key", keyText);
+                    if (now >= current.ExpirationDate)
+                    {
+                        throw new DomainRuleException("trainingKey", $"This key expired at {Instant.Format(current.ExpirationDate)}.", keyText);
+                    }
+
+                    throw new DomainRuleException("trainingKey", $"This key has been used the maximum number of times ({current.MaxKeyUses}).", keyText);
                 }
 
                 var pass = Pass.Issue(type, option, contact, now, key.ContentExpirationDate, now);

@@ -6,7 +6,10 @@ namespace Entitle.Domain.PassTypes;
 /// </summary>
 public readonly record struct ValidityPeriod
 {
-    /// <summary>Long enough for any real pass, short enough that no date arithmetic overflows.</summary>
+    /// <summary>Long enough for any real pass, short enough that no date arithmetic overflows: 100 years.</summary>
+    public const int MaxYears = 100;
+
+    /// <summary>100 years in days, counting every year as a leap year.</summary>
     public const int MaxDays = 36_600;
 
     public ValidityPeriod(PeriodUnit unit, int value)
@@ -16,15 +19,16 @@ public readonly record struct ValidityPeriod
             throw new DomainRuleException("validityPeriod.value", "validityPeriod.value must be a positive whole number.", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var days = unit switch
+        // Calendar units are limited in their own terms, so that 1,200 months is accepted exactly as 100 years is.
+        var longest = unit switch
         {
-            PeriodUnit.Days => value,
-            PeriodUnit.Weeks => value * 7L,
-            PeriodUnit.Months => value * 31L,
-            PeriodUnit.Years => value * 366L,
+            PeriodUnit.Days => MaxDays,
+            PeriodUnit.Weeks => MaxDays / 7,
+            PeriodUnit.Months => MaxYears * 12,
+            PeriodUnit.Years => MaxYears,
             _ => throw new DomainRuleException("validityPeriod.unit", "validityPeriod.unit is not one of days, weeks, months, years.", unit.ToString()),
         };
-        if (days > MaxDays)
+        if (value > longest)
         {
             throw new DomainRuleException("validityPeriod.value", "validityPeriod is longer than 100 years.", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
