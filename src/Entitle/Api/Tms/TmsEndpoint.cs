@@ -115,6 +115,10 @@ public static class TmsEndpoint
         await (Capture(TmsCasing.Pascal, (TmsStatus.Error, "Call TMS methods with GET or POST.", null)) with { StatusCode = StatusCodes.Status405MethodNotAllowed }).WriteAsync(http);
     }
 
+    /// <summary>An address under <c>/api</c> that names no method: no method, extra segments, another version.</summary>
+    public static Task UnknownAddressAsync(HttpContext http) =>
+        (Capture(TmsCasing.Pascal, (TmsStatus.NotFound, "There is no method at this address in API 2.0; call /api/2.0/{Method} or /api/2.0/{Method}/{id} with a method listed at /api/2.0/openapi.json.", null)) with { StatusCode = StatusCodes.Status404NotFound }).WriteAsync(http);
+
     /// <summary>Query string plus, for POST, a form body: the vendor accepts parameters either way.</summary>
     private static async Task<IEnumerable<KeyValuePair<string, StringValues>>> RawParametersAsync(HttpContext http)
     {
