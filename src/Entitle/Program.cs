@@ -3,6 +3,7 @@ using Entitle.Api.Tms;
 using Entitle.Application;
 using Entitle.Hosting;
 using Entitle.Persistence;
+using Entitle.Web;
 
 namespace Entitle;
 
@@ -35,6 +36,7 @@ public static class Program
         builder.AddHosting();
         builder.Services.AddGraphQLApi(builder.Configuration);
         builder.Services.AddTmsApi();
+        builder.Services.AddWeb(builder.Configuration);
 
         var app = builder.Build();
         app.UseHosting();
@@ -42,6 +44,7 @@ public static class Program
         app.MapGraphQLApi();
         app.MapTmsApi();
         app.MapAuditExport();
+        app.MapWeb();
         return app;
     }
 }

@@ -9,10 +9,10 @@ namespace Entitle.Api;
 /// Requests sent with an <c>Idempotency-Key</c> header run inside one transaction that first claims the key: a
 /// second request with the same key waits on the database for the first to finish, then gets its answer replayed
 /// (with <c>Idempotent-Replayed: true</c>); the work is done once, also across processes. The same key with a
-/// different request is refused. The answer is stored in the same transaction as the work, so a stored answer
+/// different request is refused. The answer is stored, encrypted (<see cref="SealedAnswers"/>), in the same transaction as the work, so a stored answer
 /// always matches what was committed. Keys are kept for 24 hours, per organization.
 /// </summary>
-public sealed class IdempotentRequests(EntitleDbContext db, TimeProvider clock)
+public sealed class IdempotentRequests(EntitleDbContext db, TimeProvider clock, SealedAnswers sealer)
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -70,7 +70,7 @@ public sealed class IdempotentRequests(EntitleDbContext db, TimeProvider clock)
             var first = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.OrganizationId == organizationId && r.Key == key, ct);
             return first is null ? null
                 : first.RequestHash != requestHash ? refuse($"The {Header} {key} was already used with a different request.")
-                : new CapturedResponse(first.StatusCode, first.ContentType, first.Body, Replayed: true);
+                : new CapturedResponse(first.StatusCode, first.ContentType, sealer.Open(first.Body), Replayed: true);
         }
 
         var response = await execute();
@@ -80,9 +80,10 @@ public sealed class IdempotentRequests(EntitleDbContext db, TimeProvider clock)
             return null;
         }
 
+        var sealedBody = sealer.Seal(response.Body);
         await db.IdempotencyRecords
             .Where(r => r.OrganizationId == organizationId && r.Key == key)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.StatusCode, response.StatusCode).SetProperty(r => r.ContentType, response.ContentType).SetProperty(r => r.Body, response.Body), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.StatusCode, response.StatusCode).SetProperty(r => r.ContentType, response.ContentType).SetProperty(r => r.Body, sealedBody), ct);
         try
         {
             await transaction.CommitAsync(ct);

@@ -2,8 +2,10 @@ using Entitle.Application.Access;
 using Entitle.Application.Audit;
 using Entitle.Application.Catalog;
 using Entitle.Application.Contacts;
+using Entitle.Application.Dashboard;
 using Entitle.Application.Demo;
 using Entitle.Application.Keys;
+using Entitle.Application.Learning;
 using Entitle.Application.Organizations;
 using Entitle.Application.Passes;
 using Entitle.Application.PassTypes;
@@ -33,6 +35,7 @@ public static class ApplicationSetup
         services.AddScoped<OrganizationQueries>();
         services.AddScoped<ContactService>();
         services.AddScoped<ContactQueries>();
+        services.AddScoped<LearnerSignInService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<PassTypeService>();
@@ -46,6 +49,8 @@ public static class ApplicationSetup
         services.AddScoped<TrainingKeyService>();
         services.AddScoped<TrainingKeyQueries>();
         services.AddScoped<DemoCatalog>();
+        services.AddScoped<DashboardQueries>();
+        services.AddScoped<LearnerQueries>();
         return services;
     }
 }

@@ -31,6 +31,11 @@ public static class DatabaseStartup
             return;
         }
 
+        if (provider.GetRequiredService<CredentialHasher>().UsesDefaultPepper)
+        {
+            logger.LogWarning("Security:CredentialPepper is not set: credentials are hashed under the built-in pepper. Set an installation secret of your own before going live (see docs/deployment.md).");
+        }
+
         var presetKey = configuration[BootstrapKeyVariable];
         var rootName = configuration["Entitle:RootOrganizationName"] ?? "Root organization";
         var rootCredential = await provider.GetRequiredService<OrganizationService>().EnsureRootAsync(rootName, presetKey, cancellationToken);

@@ -53,7 +53,7 @@ public sealed class ErrorBoundaryMiddleware(RequestDelegate next, ILogger<ErrorB
             }
             else
             {
-                logger.LogError(e, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+                logger.LogError(e, "Unhandled error on {Method} {Path}", http.Request.Method, LoggedPaths.Of(http.Request.Path));
                 (status, code, message) = (StatusCodes.Status500InternalServerError, "INTERNAL_ERROR", "The request could not be completed. Nothing was changed; try again later.");
             }
 
@@ -64,13 +64,31 @@ public sealed class ErrorBoundaryMiddleware(RequestDelegate next, ILogger<ErrorB
                 http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            http.Response.ContentType = "application/json; charset=utf-8";
-            var body = http.Request.Path.StartsWithSegments("/api")
-                ? "{\"Status\":10,\"Error\":\"" + message + "\"}"
-                : "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}";
+            string body;
+            if (http.Request.Path.StartsWithSegments("/api"))
+            {
+                http.Response.ContentType = "application/json; charset=utf-8";
+                body = "{\"Status\":10,\"Error\":\"" + message + "\"}";
+            }
+            else if (http.Request.Path.StartsWithSegments("/graphql") || !AcceptsHtml(http.Request))
+            {
+                http.Response.ContentType = "application/json; charset=utf-8";
+                body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}";
+            }
+            else
+            {
+                // A person in a browser gets a page in the site's language, not a JSON document.
+                http.Response.ContentType = "text/html; charset=utf-8";
+                body = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Something went wrong · Entitle</title></head>"
+                    + "<body><main><h1>Something went wrong</h1><p role=\"alert\">" + message + "</p><p><a href=\"/\">Back to the start</a></p></main></body></html>";
+            }
+
             await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body), http.RequestAborted);
         }
     }
+
+    private static bool AcceptsHtml(HttpRequest request) =>
+        request.Headers.Accept.Any(value => value is not null && value.Contains("text/html", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsDatabaseOutage(Exception e)
     {

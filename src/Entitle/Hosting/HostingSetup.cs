@@ -10,15 +10,28 @@ public static class HostingSetup
     {
         var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         builder.Services.AddSingleton(security);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.AddSingleton<SealedAnswers>();
         builder.Services.AddScoped<IdempotentRequests>();
         builder.Services.AddHostedService<BackgroundWorker>();
         builder.Services.AddRequestRateLimits(builder.Configuration);
-        builder.Services.AddAntiforgery();
-        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in security.KnownProxies)
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
 
-        // Request lines carry query strings, and TMS query strings can carry training keys: never log them.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.Warning);
+        // TMS paths and query strings can carry training keys, so nothing may log them, whatever the configured
+        // levels: ASP.NET's request lines and the RequestPath scope it puts on every entry (Hosting.Diagnostics),
+        // routing's path-matching details (Debug), Kestrel's bad-request details (which quote the request line
+        // when Information is on) and HTTP logging. Entitle's own request log (RequestLogMiddleware) replaces them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Warning);
         return builder;
     }
 
@@ -30,6 +43,7 @@ public static class HostingSetup
             app.UseForwardedHeaders();
         }
 
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<ErrorBoundaryMiddleware>();
         app.UseSecurityHeaders();
         if (security.RequireHttps)
@@ -38,7 +52,10 @@ public static class HostingSetup
             app.UseHttpsRedirection();
         }
 
+        app.UseStaticFiles();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }

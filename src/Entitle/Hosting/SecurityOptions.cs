@@ -10,4 +10,7 @@ public sealed class SecurityOptions
 
     /// <summary>Trust X-Forwarded-For/-Proto from the reverse proxy in front of the nodes.</summary>
     public bool TrustForwardedHeaders { get; set; }
+
+    /// <summary>The proxies whose forwarded headers are believed, by IP address; loopback is always among them.</summary>
+    public IList<string> KnownProxies { get; } = [];
 }

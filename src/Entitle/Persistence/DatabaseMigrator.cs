@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Entitle.Persistence;
 
@@ -14,6 +17,17 @@ public sealed class DatabaseMigrator(EntitleDbContext db, ILogger<DatabaseMigrat
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        // On a new PostgreSQL database EF reads the history table without looking for it first, and logs the failed
+        // query as an error (twice: here and in MigrateAsync). Creating the empty table first (IF NOT EXISTS, which
+        // Migrate does itself too) keeps a first start's log free of errors that are not.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -22,6 +36,8 @@ public sealed class DatabaseMigrator(EntitleDbContext db, ILogger<DatabaseMigrat
         }
     }
 
+    /// <summary>Whether every migration is applied; on a database not yet migrated at all, without a failing query.</summary>
     public async Task<bool> IsCurrentAsync(CancellationToken cancellationToken) =>
-        !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+        await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+        && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
 }

@@ -43,6 +43,12 @@ public abstract class EntitleDbContext(DbContextOptions options, AuditActor? act
 
     public DbSet<KeyRedemption> KeyRedemptions => Set<KeyRedemption>();
 
+    public DbSet<KeyBatch> KeyBatches => Set<KeyBatch>();
+
+    public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
+
+    public DbSet<SessionKey> SessionKeys => Set<SessionKey>();
+
     public DbSet<CourseStart> CourseStarts => Set<CourseStart>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -57,6 +57,7 @@ public static class TrainingKeyBulkInsert
             await WriteNullableAsync(importer, k.CreatedByOrganizationId, NpgsqlDbType.Integer, ct);
             await importer.WriteAsync(k.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
             await WriteNullableAsync(importer, k.UpdatedByOrganizationId, NpgsqlDbType.Integer, ct);
+            await WriteNullableAsync(importer, k.BatchId, NpgsqlDbType.Integer, ct);
             await importer.WriteAsync(0, NpgsqlDbType.Integer, ct);
         }
 
@@ -106,7 +107,7 @@ public static class TrainingKeyBulkInsert
             [
                 id, k.Key, k.NormalizedKey, k.OrganizationId, k.PassTypeId, SqliteInstant(k.ExpirationDate), k.MaxKeyUses, k.Uses,
                 k.ContentExpirationDate is { } content ? SqliteInstant(content) : null, SqliteInstant(k.CreatedAt), k.CreatedByOrganizationId,
-                SqliteInstant(k.UpdatedAt), k.UpdatedByOrganizationId, 0,
+                SqliteInstant(k.UpdatedAt), k.UpdatedByOrganizationId, k.BatchId, 0,
             ];
             for (var c = 0; c < values.Length; c++)
             {
@@ -126,7 +127,7 @@ public static class TrainingKeyBulkInsert
     /// <summary>Table and column names as the EF model maps them, so this SQL follows the model.</summary>
     private sealed record Table(string Name, string Id, string ColumnList)
     {
-        public const int ColumnCount = 14;
+        public const int ColumnCount = 15;
 
         public static Table Of(EntitleDbContext db)
         {
@@ -140,7 +141,7 @@ public static class TrainingKeyBulkInsert
                 Column(nameof(TrainingKey.OrganizationId)), Column(nameof(TrainingKey.PassTypeId)), Column(nameof(TrainingKey.ExpirationDate)),
                 Column(nameof(TrainingKey.MaxKeyUses)), Column(nameof(TrainingKey.Uses)), Column(nameof(TrainingKey.ContentExpirationDate)),
                 Column(nameof(TrainingKey.CreatedAt)), Column(nameof(TrainingKey.CreatedByOrganizationId)), Column(nameof(TrainingKey.UpdatedAt)),
-                Column(nameof(TrainingKey.UpdatedByOrganizationId)), Column(VersionedEntities.PropertyName),
+                Column(nameof(TrainingKey.UpdatedByOrganizationId)), Column(nameof(TrainingKey.BatchId)), Column(VersionedEntities.PropertyName),
             ];
             return new Table(name, columns[0], string.Join(", ", columns.Select(c => $"\"{c}\"")));
         }

@@ -46,6 +46,29 @@ public sealed class ClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACredentialRotatedOnOneProcessIsRefusedAtOnceByBoth()
+    {
+        var created = await TmsAsync(_nodes[0], "CreateOrganization?Name=Rotating%20Co");
+        var account = created["OrganizationId"]!.GetValue<int>();
+        var first = created["IntegrationKey"]!.GetValue<string>();
+        Assert.All(await Task.WhenAll(_nodes.Select(n => TmsAsync(n, $"GetOrganization?id={account}", first))), a => Assert.Equal(0, a["Status"]!.GetValue<int>()));
+
+        var rotated = await GraphQLAsync(_nodes[1], "mutation { account { rotateCredential(input: {}) { credential errors { message } } } }", credential: first);
+        var second = rotated.Text("data.account.rotateCredential.credential");
+
+        // The very next requests, on either process: no cache keeps the old credential alive.
+        foreach (var node in _nodes)
+        {
+            Assert.Equal(30, (await TmsAsync(node, $"GetOrganization?id={account}", first))["Status"]!.GetValue<int>());
+            using var refused = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = "{ regions { edges { node { id } } } }" }) };
+            refused.Headers.Authorization = new("Bearer", first);
+            using var answer = await node.Http.SendAsync(refused);
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, answer.StatusCode);
+            Assert.Equal(0, (await TmsAsync(node, $"GetOrganization?id={account}", second))["Status"]!.GetValue<int>());
+        }
+    }
+
+    [Fact]
     public async Task ConcurrentRenewalsAndARevocationEndInAStateSomeSerialOrderExplains()
     {
         var pass = (await GraphQLAsync(_nodes[0], $"mutation {{ trainingPass {{ issuePass(input: {{trainingPassTypeId: \"{Ids.Type(1)}\", trainingPassTypeOptionId: \"{Ids.Option(1)}\", contactId: \"{Ids.Person(33)}\", validFrom: \"2030-01-01T00:00:00Z\", validUntil: \"2031-01-01T00:00:00Z\"}}) {{ trainingPass {{ id }} errors {{ label }} }} }} }}")).Text("data.trainingPass.issuePass.trainingPass.id");
@@ -196,10 +219,10 @@ public sealed class ClusterTests : IAsyncLifetime
 
     private static readonly HttpClient Balancer = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    private static async Task<JsonNode> GraphQLAsync(AppProcess node, string query, string? idempotencyKey = null)
+    private static async Task<JsonNode> GraphQLAsync(AppProcess node, string query, string? idempotencyKey = null, string credential = RootKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query }) };
-        request.Headers.Authorization = new("Bearer", RootKey);
+        request.Headers.Authorization = new("Bearer", credential);
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
@@ -209,10 +232,10 @@ public sealed class ClusterTests : IAsyncLifetime
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    private static async Task<JsonNode> TmsAsync(AppProcess node, string methodAndQuery)
+    private static async Task<JsonNode> TmsAsync(AppProcess node, string methodAndQuery, string apiKey = RootKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/2.0/" + methodAndQuery);
-        request.Headers.Add("api_key", RootKey);
+        request.Headers.Add("api_key", apiKey);
         using var response = await node.Http.SendAsync(request);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }

@@ -20,9 +20,12 @@ public abstract class AppTests(DatabaseProvider provider) : IAsyncLifetime
     /// <summary>Configuration a test class adds to the app's own.</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
 
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync(Provider, Demo, settings: Settings);
+    /// <summary>Where a test class reads the app's log, when it needs to.</summary>
+    protected virtual CapturedLogs? Logs => null;
 
-    public async Task DisposeAsync()
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(Provider, Demo, settings: Settings, logs: Logs);
+
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

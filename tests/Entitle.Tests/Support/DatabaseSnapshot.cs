@@ -43,7 +43,12 @@ public static class DatabaseSnapshot
         for (var i = 0; i < reader.FieldCount; i++)
         {
             var value = reader.GetValue(i);
-            cells[i] = reader.GetName(i) + "=" + (value is DBNull ? "null" : Convert.ToString(value, CultureInfo.InvariantCulture));
+            cells[i] = reader.GetName(i) + "=" + value switch
+            {
+                DBNull => "null",
+                byte[] bytes => "0x" + Convert.ToHexString(bytes) + " / " + Encoding.UTF8.GetString(bytes),
+                _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+            };
         }
 
         return string.Join(" | ", cells);

@@ -53,14 +53,14 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool demo = true, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool demo = true, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        return await StartAsync(database, demo, now, settings);
+        return await StartAsync(database, demo, now, settings, logs);
     }
 
     /// <summary>An app on a database that already exists (a second process on the same data, say).</summary>
-    public static async Task<TestApp> StartAsync(TestDatabase database, bool demo, DateTimeOffset? now, IDictionary<string, string?>? settings)
+    public static async Task<TestApp> StartAsync(TestDatabase database, bool demo, DateTimeOffset? now, IDictionary<string, string?>? settings, ILoggerProvider? logs = null)
     {
         var provider = database.Provider;
         var clock = new FakeTimeProvider(now ?? DefaultNow);
@@ -84,6 +84,11 @@ public sealed class TestApp : IAsyncDisposable
                 }
 
                 builder.Logging.ClearProviders();
+                if (logs is not null)
+                {
+                    builder.Logging.AddProvider(logs);
+                }
+
                 builder.Services.AddSingleton<TimeProvider>(clock);
                 builder.Services.AddSingleton<IInterceptor>(counter);
                 builder.Services.AddSingleton<IInterceptor>(faults);

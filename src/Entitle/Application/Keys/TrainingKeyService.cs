@@ -3,7 +3,9 @@ using Entitle.Application.Contacts;
 using Entitle.Application.Organizations;
 using Entitle.Application.Webhooks;
 using Entitle.Domain;
+using Entitle.Domain.Contacts;
 using Entitle.Domain.Keys;
+using Entitle.Domain.Organizations;
 using Entitle.Domain.Passes;
 using Entitle.Domain.Webhooks;
 using Entitle.Persistence;
@@ -41,10 +43,14 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                 }
 
                 var now = Now;
-                var rows = texts.Select(t => TrainingKey.Create(t, organization.Id, request.PassTypeId, terms, caller.OrganizationId, now)).ToList();
+                var keyBatch = KeyBatch.Create(organization.Id, request.PassTypeId, texts.Count, keys is not null, caller.OrganizationId, now);
+                db.KeyBatches.Add(keyBatch);
+                await db.SaveChangesAsync(ct);
+                var rows = texts.Select(t => TrainingKey.Create(t, organization.Id, request.PassTypeId, terms, caller.OrganizationId, now, keyBatch.Id)).ToList();
                 var ids = await TrainingKeyBulkInsert.InsertAsync(db, rows, ct);
                 var batch = new System.Text.Json.Nodes.JsonObject
                 {
+                    ["batchId"] = keyBatch.Id,
                     ["count"] = ids.Count,
                     ["firstId"] = ids[0],
                     ["lastId"] = ids[^1],
@@ -55,7 +61,7 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                     ["contentExpirationDate"] = terms.ContentExpirationDate is { } content ? Instant.Format(content) : null,
                     ["callerChosen"] = keys is not null,
                 };
-                db.Audit(organization.Id, "TrainingKeyBatch", ids[0].ToString(CultureInfo.InvariantCulture), "minted", null, batch.ToJsonString());
+                db.Audit(organization.Id, "TrainingKeyBatch", keyBatch.Id.ToString(CultureInfo.InvariantCulture), "minted", null, batch.ToJsonString());
                 await events.PublishAsync(WebhookEventTypes.KeysMinted, organization.Id, batch, ct);
                 await db.SaveChangesAsync(ct);
                 return (IReadOnlyList<MintedKey>)rows.Select((k, i) => new MintedKey(ids[i], k.Key)).ToList();
@@ -108,24 +114,49 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
     /// concurrent redemptions, in any number of processes, takes more than <c>maxKeyUses</c>.
     /// </summary>
     public Task<KeyRedemptionResult> RedeemAsync(Caller caller, string? keyText, int contactId, CancellationToken cancellationToken) =>
+        RedeemAsync(
+            keyText,
+            (normalized, ct) =>
+            {
+                var visible = db.SubtreeIds(caller);
+                return db.TrainingKeys.AsNoTracking().FirstOrDefaultAsync(k => k.NormalizedKey == normalized && visible.Contains(k.OrganizationId), ct);
+            },
+            ct => contacts.FindOwnAsync(caller, contactId, "contactId", ct),
+            cancellationToken);
+
+    /// <summary>
+    /// A learner redeeming a key for themselves (the learner portal): they can name only keys of their own
+    /// organization or one above it, which are the keys they may redeem; any other key is unknown to them.
+    /// </summary>
+    public Task<KeyRedemptionResult> RedeemForLearnerAsync(int contactId, string? keyText, CancellationToken cancellationToken) =>
+        RedeemAsync(
+            keyText,
+            async (normalized, ct) =>
+            {
+                var path = await db.Contacts.Where(c => c.Id == contactId).Select(c => c.Organization!.Path).FirstAsync(ct);
+                var reachable = Organization.IdsOnPath(path);
+                return await db.TrainingKeys.AsNoTracking().FirstOrDefaultAsync(k => k.NormalizedKey == normalized && reachable.Contains(k.OrganizationId), ct);
+            },
+            ct => db.Contacts.Include(c => c.Organization).FirstAsync(c => c.Id == contactId, ct),
+            cancellationToken);
+
+    private Task<KeyRedemptionResult> RedeemAsync(string? keyText, Func<string, CancellationToken, Task<TrainingKey?>> findKey, Func<CancellationToken, Task<Contact>> findContact, CancellationToken cancellationToken) =>
         db.WriteAsync(
             async ct =>
             {
                 var now = Now;
                 var normalized = TrainingKeyText.Normalize(keyText ?? "");
-                var visible = db.SubtreeIds(caller);
-                var key = normalized.Length == 0 ? null : await db.TrainingKeys.AsNoTracking()
-                    .FirstOrDefaultAsync(k => k.NormalizedKey == normalized && visible.Contains(k.OrganizationId), ct);
+                var key = normalized.Length == 0 ? null : await findKey(normalized, ct);
                 if (key is null)
                 {
                     throw new EntityNotFoundException("trainingKey", "training key", keyText);
                 }
 
-                var contact = await contacts.FindOwnAsync(caller, contactId, "contactId", ct);
+                var contact = await findContact(ct);
                 var keyOrganizationPath = await db.Organizations.Where(o => o.Id == key.OrganizationId).Select(o => o.Path).FirstAsync(ct);
                 if (!contact.Organization!.Path.StartsWith(keyOrganizationPath, StringComparison.Ordinal))
                 {
-                    throw new DomainRuleException("contactId", "This learner is outside the organization the key belongs to, so cannot redeem it.", contactId.ToString(CultureInfo.InvariantCulture));
+                    throw new DomainRuleException("contactId", "This learner is outside the organization the key belongs to, so cannot redeem it.", contact.Id.ToString(CultureInfo.InvariantCulture));
                 }
 
                 if (now >= key.ExpirationDate)

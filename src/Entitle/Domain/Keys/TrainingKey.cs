@@ -43,8 +43,12 @@ public sealed class TrainingKey
 
     public int? UpdatedByOrganizationId { get; private set; }
 
-    public static TrainingKey Create(string key, int organizationId, int passTypeId, KeyTerms terms, int? createdBy, DateTime now) => new()
+    /// <summary>The minting call that created the key; null for keys from before batches were kept.</summary>
+    public int? BatchId { get; private set; }
+
+    public static TrainingKey Create(string key, int organizationId, int passTypeId, KeyTerms terms, int? createdBy, DateTime now, int? batchId = null) => new()
     {
+        BatchId = batchId,
         Id = 0,
         Key = key,
         NormalizedKey = TrainingKeyText.Normalize(key),

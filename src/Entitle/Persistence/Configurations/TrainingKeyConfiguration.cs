@@ -16,6 +16,8 @@ public sealed class TrainingKeyConfiguration : IEntityTypeConfiguration<Training
         builder.HasIndex(k => k.NormalizedKey).IsUnique();
         builder.HasIndex(k => new { k.OrganizationId, k.Id });
         builder.HasIndex(k => k.PassTypeId);
+        builder.HasIndex(k => k.BatchId);
+        builder.HasOne<KeyBatch>().WithMany().HasForeignKey(k => k.BatchId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(k => k.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PassType>().WithMany().HasForeignKey(k => k.PassTypeId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(t =>

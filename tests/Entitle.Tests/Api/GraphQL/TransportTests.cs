@@ -83,6 +83,24 @@ public abstract class TransportTests(DatabaseProvider provider) : GraphQLTests(p
     }
 
     [Fact]
+    public async Task DocumentsWithMoreFieldsOrAliasesThanTheLimitsAreRefused()
+    {
+        static string Aliases(int count) => "{ " + string.Concat(Enumerable.Range(0, count).Select(i => $"a{i}: __typename ")) + "}";
+        static string Fields(int count) => "{ " + string.Concat(Enumerable.Repeat("__typename ", count)) + "}";
+
+        Assert.Equal(100, (await App.GraphQLAsync(Aliases(100)))["data"]!.AsObject().Count);
+        Assert.Equal("Query", (await App.GraphQLAsync(Fields(1000))).Text("data.__typename"));
+
+        foreach (var document in new[] { Aliases(101), Fields(1001) })
+        {
+            var answer = await App.GraphQLAsync(document);
+            Assert.True(answer.IsNull("data"));
+            Assert.Equal("DOCUMENT_TOO_LARGE", answer.Text("errors.0.extensions.code"));
+            Assert.Contains("at most 1000 fields and 100 aliases", answer.Text("errors.0.message"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task VariablesAndNamedInputTypesWorkAsClientsWriteThem()
     {
         var result = await SucceedsAsync(

@@ -301,6 +301,91 @@ namespace Entitle.Persistence.Migrations.Sqlite
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Entitle.Domain.Contacts.SignInLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_links");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_sign_in_links_contact_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sign_in_links_token_hash");
+
+                    b.ToTable("sign_in_links", (string)null);
+                });
+
+            modelBuilder.Entity("Entitle.Domain.Keys.KeyBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("CallerChosen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("caller_chosen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreatedByOrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_by_organization_id");
+
+                    b.Property<int>("KeyCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key_count");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("PassTypeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pass_type_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_key_batches");
+
+                    b.HasIndex("PassTypeId")
+                        .HasDatabaseName("ix_key_batches_pass_type_id");
+
+                    b.HasIndex("OrganizationId", "Id")
+                        .HasDatabaseName("ix_key_batches_organization_id_id");
+
+                    b.ToTable("key_batches", (string)null);
+                });
+
             modelBuilder.Entity("Entitle.Domain.Keys.KeyRedemption", b =>
                 {
                     b.Property<int>("Id")
@@ -347,6 +432,10 @@ namespace Entitle.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<int?>("BatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_id");
 
                     b.Property<DateTime?>("ContentExpirationDate")
                         .HasColumnType("TEXT")
@@ -407,6 +496,9 @@ namespace Entitle.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_training_keys");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_training_keys_batch_id");
 
                     b.HasIndex("NormalizedKey")
                         .IsUnique()
@@ -1088,6 +1180,30 @@ namespace Entitle.Persistence.Migrations.Sqlite
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Entitle.Persistence.SessionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_keys");
+
+                    b.ToTable("session_keys", (string)null);
+                });
+
             modelBuilder.Entity("Entitle.Domain.Catalog.CourseTemplate", b =>
                 {
                     b.HasOne("Entitle.Domain.Organizations.Organization", null)
@@ -1139,6 +1255,33 @@ namespace Entitle.Persistence.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Entitle.Domain.Contacts.SignInLink", b =>
+                {
+                    b.HasOne("Entitle.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_links_contacts_contact_id");
+                });
+
+            modelBuilder.Entity("Entitle.Domain.Keys.KeyBatch", b =>
+                {
+                    b.HasOne("Entitle.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_batches_organizations_organization_id");
+
+                    b.HasOne("Entitle.Domain.PassTypes.PassType", null)
+                        .WithMany()
+                        .HasForeignKey("PassTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_batches_pass_types_pass_type_id");
+                });
+
             modelBuilder.Entity("Entitle.Domain.Keys.KeyRedemption", b =>
                 {
                     b.HasOne("Entitle.Domain.Contacts.Contact", null)
@@ -1165,6 +1308,12 @@ namespace Entitle.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Entitle.Domain.Keys.TrainingKey", b =>
                 {
+                    b.HasOne("Entitle.Domain.Keys.KeyBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_keys_key_batches_batch_id");
+
                     b.HasOne("Entitle.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")

@@ -1,0 +1,7 @@
+namespace Entitle.Bench.Soak;
+
+public enum SoakProvider
+{
+    Sqlite,
+    Postgres,
+}
