@@ -2,13 +2,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Entitle.Tests.Support;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Hostile;
 
 /// <summary>
 /// The GraphQL schema as a client reads it, through introspection: the corpus is generated from it, so a new list,
 /// filter field, mutation or input field is covered as soon as it exists.
 /// </summary>
-public sealed class IntrospectedSchema
+public sealed class HostileCorpusSchema
 {
     private const string Introspection = """
         {
@@ -26,7 +26,7 @@ public sealed class IntrospectedSchema
 
     private readonly Dictionary<string, JsonNode> _types;
 
-    private IntrospectedSchema(JsonNode schema)
+    private HostileCorpusSchema(JsonNode schema)
     {
         _types = schema["types"]!.AsArray().ToDictionary(t => t!["name"]!.GetValue<string>(), t => t!);
         Lists = ReadLists(schema).ToList();
@@ -39,7 +39,7 @@ public sealed class IntrospectedSchema
     /// <summary>Every String field, at any depth, of every mutation's input.</summary>
     public IReadOnlyList<MutationTextField> TextFields { get; }
 
-    public static async Task<IntrospectedSchema> ReadAsync(TestApp app) => new((await app.GraphQLAsync(Introspection)).At("data.__schema"));
+    public static async Task<HostileCorpusSchema> ReadAsync(TestApp app) => new((await app.GraphQLAsync(Introspection)).At("data.__schema"));
 
     private IEnumerable<FilterableList> ReadLists(JsonNode schema)
     {

@@ -1,4 +1,4 @@
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Hostile;
 
 /// <summary>How an API must answer a hostile request: its own error shape, or (for harmless reads) nothing found.</summary>
 public enum HostileConvention

@@ -1,4 +1,4 @@
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Hostile;
 
 /// <summary>What the app sent back for one hostile request.</summary>
 public sealed record HostileAnswer(int Status, string? MediaType, IReadOnlyDictionary<string, string> Headers, string Body)

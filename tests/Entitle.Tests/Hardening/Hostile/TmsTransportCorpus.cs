@@ -1,9 +1,9 @@
 using System.Text;
 using Entitle.Api.Tms;
 using Entitle.Tests.Support;
-using static Entitle.Tests.Hardening.TmsRequests;
+using static Entitle.Tests.Hardening.Hostile.TmsRequests;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Hostile;
 
 /// <summary>
 /// Hostile TMS requests written by hand: credentials, unknown methods, HTTP methods, content types, form bodies
@@ -132,7 +132,7 @@ public static class TmsTransportCorpus
     {
         var form = Encoding.ASCII.GetBytes("FirstName=Cut&LastName=Short&Email=cut%40example.com");
         var refused = HostileExpectation.TmsError(10);
-        yield return Post("truncated: half the announced form, then the client falls silent", "CreateUser", form[..(form.Length / 2)], refused with { Statuses = [200, 408] }) with { DeclaredLength = form.Length };
+        yield return Post("truncated: half the announced form, then the client falls silent", "CreateUser", form[..(form.Length / 2)], refused with { Statuses = [408] }) with { DeclaredLength = form.Length };
         yield return Post("truncated: a multipart body cut in a part", "CreateUser", Encoding.ASCII.GetBytes("--b\r\nContent-Disposition: form-data; name=\"FirstName\"\r\n\r\nCut\r\n--b\r\nContent-Disposition: form-data; na"), refused, "multipart/form-data; boundary=b");
         yield return Post("truncated: a multipart body cut in a header", "CreateUser", Encoding.ASCII.GetBytes("--b\r\nContent-Dispos"), refused, "multipart/form-data; boundary=b");
         yield return Form("truncated: a form cut in an escape", "SearchCourses", "name=%2", HostileExpectation.TmsEmptySearch());
@@ -163,7 +163,9 @@ public static class TmsTransportCorpus
         yield return Get("huge: an unknown currency", "CreateOrganization?Name=Currency&Currency=ZZZ", tooLong with { Mentions = "Currency" });
         yield return Get("huge: SQL for a currency", "UpdateOrganization?id=2&Currency=USD%27%20--", tooLong with { Mentions = "Currency" });
         yield return Form("huge: 100,001 training keys", "CreateSubscriptionTrainingKeys", $"subscriptionProfileId=1&expirationDate={In2030}&trainingKeys=" + string.Join("%2C", Enumerable.Range(0, 100_001).Select(i => $"K{i}")), tooLong);
-        yield return Form("huge: a form over four megabytes", "SearchCourses", "name=" + new string('n', (int)TmsEndpoint.MaxBodyBytes), HostileExpectation.TmsError(10) with { Statuses = [200, 413] });
+        // Sent over a raw connection that announces the whole length: the server refuses it by that length and
+        // closes, and a client still writing four megabytes would lose the answer to the closed connection.
+        yield return Post("huge: a form announced over four megabytes", "SearchCourses", Encoding.ASCII.GetBytes("name=" + new string('n', 1000)), HostileExpectation.TmsError(10) with { Statuses = [413] }) with { DeclaredLength = TmsEndpoint.MaxBodyBytes + 1 };
         yield return Get("huge: a request line over 8 KiB", "SearchCourses?name=" + new string('n', 9000), HostileExpectation.Transport(414));
     }
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Entitle.Tests.Support;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Hostile;
 
 /// <summary>Builds hostile GraphQL requests: by default a POST of JSON as the root organization.</summary>
 public static class GraphQLRequests

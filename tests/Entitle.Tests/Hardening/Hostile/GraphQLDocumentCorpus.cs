@@ -1,8 +1,8 @@
 using System.Text;
 using Entitle.Tests.Support;
-using static Entitle.Tests.Hardening.GraphQLRequests;
+using static Entitle.Tests.Hardening.Hostile.GraphQLRequests;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Hostile;
 
 /// <summary>
 /// Hostile GraphQL documents: injection strings in every filter field of every list (read from the live schema),
@@ -13,9 +13,23 @@ public static class GraphQLDocumentCorpus
 {
     private static readonly string[] FewOperations = ["in", "like", "wordlike", "contains"];
 
-    public static IEnumerable<HostileRequest> All(IReadOnlyList<FilterableList> lists) =>
+    /// <summary>
+    /// Values every text field of every mutation must refuse: no column holds a NUL or half a surrogate pair, and
+    /// none is 5,000 characters long.
+    /// </summary>
+    private static readonly (string Name, string Literal)[] RefusedEverywhere =
     [
-        .. Filters(lists),
+        ("nul", Literal("a\u0000b")),
+
+        // Written by hand: a JSON serializer would replace the lone surrogate with U+FFFD, which is text.
+        ("lone-surrogate", "\"x\\ud800\""),
+        ("long-5000", Literal(new string('z', 5000))),
+    ];
+
+    public static IEnumerable<HostileRequest> All(HostileCorpusSchema schema) =>
+    [
+        .. Filters(schema.Lists),
+        .. MutationTexts(schema.TextFields),
         .. WrongTypes(),
         .. Overflows(),
         .. WrongIds(),
@@ -48,6 +62,18 @@ public static class GraphQLDocumentCorpus
                         yield return Filter(list, field, operation, hostile, query);
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>Every text field, at any depth, of every mutation's input, with values no field may store.</summary>
+    private static IEnumerable<HostileRequest> MutationTexts(IReadOnlyList<MutationTextField> fields)
+    {
+        foreach (var field in fields)
+        {
+            foreach (var (name, literal) in RefusedEverywhere)
+            {
+                yield return Refused($"text field: {field.Namespace}.{field.Operation} {field.Path} {name}", field.Document(literal));
             }
         }
     }

@@ -1,4 +1,4 @@
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Hostile;
 
 /// <summary>
 /// A value an attacker or a broken client puts in a text field. <see cref="Encoded"/> is how it travels in a URL

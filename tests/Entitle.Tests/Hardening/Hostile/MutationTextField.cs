@@ -1,4 +1,4 @@
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Hostile;
 
 /// <summary>
 /// A text field somewhere in a mutation's input (<c>contact.create</c> at <c>personalName.firstName</c>, say), and

@@ -1,4 +1,4 @@
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Hostile;
 
 /// <summary>
 /// One request of the hostile corpus, as data: what is sent, byte for byte, and how the API must answer it.

@@ -1,7 +1,7 @@
 using System.Text;
 using Entitle.Tests.Support;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Hostile;
 
 /// <summary>Builds hostile TMS requests: by default as the root organization, with GET or a form POST.</summary>
 public static class TmsRequests

@@ -1,9 +1,9 @@
 using System.Text;
 using Entitle.Api.GraphQL;
 using Entitle.Tests.Support;
-using static Entitle.Tests.Hardening.GraphQLRequests;
+using static Entitle.Tests.Hardening.Hostile.GraphQLRequests;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Hostile;
 
 /// <summary>
 /// Hostile GraphQL requests that go wrong before any document runs: credentials, HTTP methods, content types,

@@ -1,7 +1,7 @@
 using Entitle.Api.Tms;
-using static Entitle.Tests.Hardening.TmsRequests;
+using static Entitle.Tests.Hardening.Hostile.TmsRequests;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Hostile;
 
 /// <summary>
 /// Hostile TMS calls generated from the method declarations the endpoint itself checks requests with: injection

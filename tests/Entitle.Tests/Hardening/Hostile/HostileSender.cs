@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Entitle.Tests.Hardening;
+namespace Entitle.Tests.Hardening.Hostile;
 
 /// <summary>
 /// Sends hostile requests exactly as written: through <see cref="HttpClient"/> with its header checks bypassed, or,
