@@ -46,7 +46,8 @@ public static class InputText
         return value;
     }
 
-    private static bool HasValidSurrogates(string value)
+    /// <summary>Whether every surrogate is half of a pair: a lone one is not text, and PostgreSQL cannot encode it.</summary>
+    public static bool HasValidSurrogates(string value)
     {
         for (var i = 0; i < value.Length; i++)
         {

@@ -9,6 +9,8 @@ namespace Entitle.Hosting;
 /// <list type="bullet">
 /// <item>When the database cannot be reached (after the transient-failure retries), 503 with <c>Retry-After</c>, at
 /// once rather than hanging: a balancer or client tries again, and the node recovers by itself.</item>
+/// <item>A request the server itself refuses while the app reads it (a body that stalls, ends early or is too
+/// large) is answered with the server's 4xx.</item>
 /// <item>Anything else unexpected is logged and answered 500 with a sentence and no detail.</item>
 /// </list>
 /// Answers take the API's own shape: GraphQL <c>errors</c> by default, the TMS envelope under <c>/api</c>.
@@ -32,6 +34,17 @@ public sealed class ErrorBoundaryMiddleware(RequestDelegate next, ILogger<ErrorB
             {
                 logger.LogError(e, "The database failed while committing");
                 (status, code, message) = (StatusCodes.Status503ServiceUnavailable, "COMMIT_OUTCOME_UNKNOWN", "The database failed while saving; the change may or may not have been made. Retry with the same Idempotency-Key to be sure.");
+            }
+            else if (e is BadHttpRequestException unreadable)
+            {
+                // The server refused the request itself (a body that stalls, ends early or grows too large): the
+                // client's fault, answered with the server's own 4xx.
+                (status, code, message) = unreadable.StatusCode switch
+                {
+                    StatusCodes.Status408RequestTimeout => (unreadable.StatusCode, "REQUEST_TIMEOUT", "The request body arrived too slowly; nothing was changed."),
+                    StatusCodes.Status413PayloadTooLarge => (unreadable.StatusCode, "PAYLOAD_TOO_LARGE", "The request body is too large; nothing was changed."),
+                    _ => (StatusCodes.Status400BadRequest, "BAD_REQUEST", "The request body could not be read; nothing was changed."),
+                };
             }
             else if (IsDatabaseOutage(e))
             {

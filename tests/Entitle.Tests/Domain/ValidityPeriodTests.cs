@@ -19,7 +19,7 @@ public sealed class ValidityPeriodTests
     {
         var from = DateTime.SpecifyKind(DateTime.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
 
-        var until = new ValidityPeriod(unit, value).AddTo(from);
+        var until = new ValidityPeriod(unit, value).AddTo(from, "validFrom");
 
         Assert.Equal(expected, until.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -40,8 +40,21 @@ public sealed class ValidityPeriodTests
     [Fact]
     public void TheLongestPeriodStillAddsToAnyRealDate()
     {
-        var until = new ValidityPeriod(PeriodUnit.Years, 100).AddTo(new DateTime(2999, 12, 31, 0, 0, 0, DateTimeKind.Utc));
+        var until = new ValidityPeriod(PeriodUnit.Years, 100).AddTo(new DateTime(2999, 12, 31, 0, 0, 0, DateTimeKind.Utc), "validFrom");
 
         Assert.Equal(3099, until.Year);
+    }
+
+    [Theory]
+    [InlineData(PeriodUnit.Days, 1)]
+    [InlineData(PeriodUnit.Weeks, 1)]
+    [InlineData(PeriodUnit.Months, 1)]
+    [InlineData(PeriodUnit.Years, 1)]
+    public void APeriodEndingAfterTheLastRepresentableDayIsARefusalNamingTheField(PeriodUnit unit, int value)
+    {
+        var error = Assert.Throws<DomainRuleException>(() => new ValidityPeriod(unit, value).AddTo(new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc), "validUntil"));
+
+        Assert.Equal("validUntil", error.Field);
+        Assert.Contains("9999-12-31", error.Message, StringComparison.Ordinal);
     }
 }

@@ -52,9 +52,18 @@ public static class GlobalId
 
     /// <summary>The integer key of an id with this prefix; null when the id is malformed or of another type.</summary>
     public static int? DecodeInt(string? id, string prefix) =>
-        Decode(id) is { } decoded && decoded.Prefix == prefix
-            && int.TryParse(decoded.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var key) && key > 0
+        Decode(id) is { } decoded && decoded.Prefix == prefix && Digits(decoded.Key) is { } key && key > 0
             ? key
+            : null;
+
+    /// <summary>
+    /// The number written by <paramref name="text"/> when it is nothing but ASCII digits and fits an int; null
+    /// otherwise. <see cref="int.TryParse(string, NumberStyles, IFormatProvider, out int)"/> alone would accept
+    /// trailing NULs, so <c>"TrainingPassType:1\0"</c> would name type 1.
+    /// </summary>
+    public static int? Digits(string text) =>
+        text.Length > 0 && text.All(char.IsAsciiDigit) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
             : null;
 
     /// <summary>The string key of an id with this prefix (regions are keyed by code).</summary>

@@ -3,9 +3,12 @@ using Entitle.Api.GraphQL.Loading;
 using Entitle.Application;
 using Entitle.Application.Organizations;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 using Microsoft.Net.Http.Headers;
 
 namespace Entitle.Api.GraphQL;
@@ -145,10 +148,36 @@ public static class GraphQLEndpoint
             options.ValidationRules = DocumentValidator.CoreRules.Append(QueriesOnlyValidationRule.Instance);
         }
 
-        var result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options);
+        ExecutionResult result;
+        if (Parse(services, request.Query) is { } document)
+        {
+            options.Document = document;
+            var limit = services.GetRequiredService<GraphQLLimits>().MaxDocumentNodes;
+            result = SelectionBudget.Exceeds(document, limit)
+                ? new ExecutionResult { Errors = [new ValidationError($"The document is too large: at most {limit} definitions, variables, selections, arguments, literal values and directives are accepted, counting each fragment wherever it is spread.") { Code = "DOCUMENT_TOO_LARGE" }] }
+                : await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options);
+        }
+        else
+        {
+            result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options);
+        }
+
         using var body = new MemoryStream();
         await serializer.WriteAsync(body, result, http.RequestAborted);
         return new CapturedResponse(StatusCodes.Status200OK, JsonContentType, body.ToArray());
+    }
+
+    /// <summary>The parsed document, or null when it does not parse: the executer then reports why, in its own words.</summary>
+    private static GraphQLDocument? Parse(IServiceProvider services, string? query)
+    {
+        try
+        {
+            return services.GetRequiredService<IDocumentBuilder>().Build(query!);
+        }
+        catch (Exception e) when (e is GraphQLParserException or ExecutionError)
+        {
+            return null;
+        }
     }
 
     /// <summary>The caller named by <c>Authorization: Bearer …</c>, or null after answering 401.</summary>

@@ -17,6 +17,13 @@ public sealed class GraphQLLimits
     /// <summary>Most field selections in one document (fragments counted once).</summary>
     public int MaxFields { get; set; } = 1000;
 
+    /// <summary>
+    /// Most definitions, variables, selections, arguments, literal values and directives in one document, each fragment counted
+    /// wherever it is spread; checked before validation, whose work grows with the square of them. Twice
+    /// <see cref="MaxFields"/>, so that a document at the field limit is still judged, and answered, by that rule.
+    /// </summary>
+    public int MaxDocumentNodes { get; set; } = 2000;
+
     /// <summary>Most aliased fields in one document.</summary>
     public int MaxAliases { get; set; } = 100;
 

@@ -44,7 +44,9 @@ public static class GraphQLSetup
     {
         endpoints.MapPost("/graphql", GraphQLEndpoint.PostAsync);
         endpoints.MapGet("/graphql", GraphQLEndpoint.GetAsync);
-        endpoints.MapMethods("/graphql", [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch, HttpMethods.Options], GraphQLEndpoint.MethodNotAllowedAsync);
+        // Every other HTTP method, whatever its name, gets the errors shape rather than routing's empty 405; the
+        // higher order leaves GET and POST to the endpoints above.
+        endpoints.Map("/graphql", GraphQLEndpoint.MethodNotAllowedAsync).WithOrder(1);
         return endpoints;
     }
 }

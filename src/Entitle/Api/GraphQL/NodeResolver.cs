@@ -1,4 +1,3 @@
-using System.Globalization;
 using Entitle.Application.Catalog;
 using Entitle.Application.Contacts;
 using Entitle.Application.Organizations;
@@ -21,7 +20,7 @@ public static class NodeResolver
         var caller = context.Caller();
         var ct = context.CancellationToken;
         var decoded = GlobalId.Decode(id);
-        int? key = decoded is { } d && int.TryParse(d.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : null;
+        var key = decoded is { } d ? GlobalId.Digits(d.Key) : null;
         object? found = (decoded?.Prefix, key) switch
         {
             (GlobalId.TrainingPassType, { } n) => await context.Service<PassTypeQueries>().Readable(caller).FirstOrDefaultAsync(t => t.Id == n, ct),

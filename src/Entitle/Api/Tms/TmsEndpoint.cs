@@ -101,7 +101,9 @@ public static class TmsEndpoint
             loggers.CreateLogger("Entitle.Tms").LogError(e, "TMS method {Method}: the commit's outcome is unknown", definition.Name);
             return (TmsStatus.Error, "The database failed while saving; the change may or may not have been made. Retry with the same Idempotency-Key to be sure.", definition.FailureAnswer?.Invoke());
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        // A body the server refused while it was read (too large, too slow) goes on to the error boundary, which
+        // answers with the server's 4xx.
+        catch (Exception e) when (e is not (OperationCanceledException or BadHttpRequestException))
         {
             // Every use case is one transaction, so a failure here has changed nothing.
             loggers.CreateLogger("Entitle.Tms").LogError(e, "TMS method {Method} failed", definition.Name);
@@ -115,6 +117,10 @@ public static class TmsEndpoint
         await (Capture(TmsCasing.Pascal, (TmsStatus.Error, "Call TMS methods with GET or POST.", null)) with { StatusCode = StatusCodes.Status405MethodNotAllowed }).WriteAsync(http);
     }
 
+    /// <summary>An address under <c>/api</c> that names no method: no method, extra segments, another version.</summary>
+    public static Task UnknownAddressAsync(HttpContext http) =>
+        (Capture(TmsCasing.Pascal, (TmsStatus.NotFound, "There is no method at this address in API 2.0; call /api/2.0/{Method} or /api/2.0/{Method}/{id} with a method listed at /api/2.0/openapi.json.", null)) with { StatusCode = StatusCodes.Status404NotFound }).WriteAsync(http);
+
     /// <summary>Query string plus, for POST, a form body: the vendor accepts parameters either way.</summary>
     private static async Task<IEnumerable<KeyValuePair<string, StringValues>>> RawParametersAsync(HttpContext http)
     {
@@ -126,7 +132,10 @@ public static class TmsEndpoint
                 var form = await http.Request.ReadFormAsync(http.RequestAborted);
                 all = all.Concat(form);
             }
-            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            // A body over the size limit or arriving too slowly is the server's refusal, not a parameter problem:
+            // the error boundary answers it 413 or 408, in the envelope, as the transport failures are documented.
+            catch (Exception e) when (e is InvalidDataException or IOException
+                && e is not BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge or StatusCodes.Status408RequestTimeout })
             {
                 throw new TmsRequestException("The form body could not be read: " + e.Message);
             }

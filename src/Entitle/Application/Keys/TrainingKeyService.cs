@@ -172,7 +172,7 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
             {
                 var now = Now;
                 var normalized = TrainingKeyText.Normalize(keyText ?? "");
-                var key = normalized.Length == 0 ? null : await findKey(normalized, ct);
+                var key = TrainingKeyText.CouldBeStored(normalized) ? await findKey(normalized, ct) : null;
                 if (key is null)
                 {
                     throw new EntityNotFoundException("trainingKey", "training key", keyText);

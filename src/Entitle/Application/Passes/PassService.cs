@@ -105,7 +105,7 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, We
 
                 var from = values.ValidFrom ?? pass.ValidFrom;
                 var until = values.ValidUntil
-                    ?? (pass.Option ?? pass.PassType!.DefaultOption)?.ValidityPeriod.AddTo(from)
+                    ?? (pass.Option ?? pass.PassType!.DefaultOption)?.ValidityPeriod.AddTo(from, "validFrom")
                     ?? throw new DomainRuleException("validUntil", "validUntil is required: this pass has no option whose period could give it.");
                 pass.Reschedule(from, until, Now);
                 pass.SetExternalId(values.ExternalId, Now);

@@ -16,6 +16,13 @@ public static class TrainingKeyText
     /// <summary>How keys are matched: ignoring case and surrounding spaces.</summary>
     public static string Normalize(string key) => key.Trim().ToUpperInvariant();
 
+    /// <summary>
+    /// Whether a normalized text could be a stored key: every stored key passed <see cref="Check"/> or was
+    /// generated. Anything else names no key, and is not sent to the database (PostgreSQL cannot hold a NUL).
+    /// </summary>
+    public static bool CouldBeStored(string normalized) =>
+        normalized.Length is > 0 and <= MaxLength && normalized.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     /// <summary>A caller-chosen key, trimmed; letters, digits, '-' and '_' only, so it survives CSV files and URLs.</summary>
     public static string Check(string? key, string field)
     {

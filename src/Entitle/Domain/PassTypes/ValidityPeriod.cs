@@ -41,12 +41,29 @@ public readonly record struct ValidityPeriod
 
     public int Value { get; }
 
-    public DateTime AddTo(DateTime start) => Unit switch
+    /// <summary>
+    /// The end of a period that starts at <paramref name="start"/>; a refusal naming <paramref name="field"/> when
+    /// that end is past the last instant a date can hold (a start near 9999-12-31 plus a year, say).
+    /// </summary>
+    public DateTime AddTo(DateTime start, string field)
     {
-        PeriodUnit.Days => start.AddDays(Value),
-        PeriodUnit.Weeks => start.AddDays(7 * Value),
-        PeriodUnit.Months => start.AddMonths(Value),
-        PeriodUnit.Years => start.AddYears(Value),
-        _ => throw new InvalidOperationException($"Unknown period unit {Unit}."),
-    };
+        try
+        {
+            return Unit switch
+            {
+                PeriodUnit.Days => start.AddDays(Value),
+                PeriodUnit.Weeks => start.AddDays(7 * Value),
+                PeriodUnit.Months => start.AddMonths(Value),
+                PeriodUnit.Years => start.AddYears(Value),
+                _ => throw new InvalidOperationException($"Unknown period unit {Unit}."),
+            };
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new DomainRuleException(
+                field,
+                $"{field} plus the period of {Value} {Unit.ToString().ToLowerInvariant()} ends after 9999-12-31, the last day an instant can hold.",
+                Instant.Format(start));
+        }
+    }
 }

@@ -71,7 +71,7 @@ public sealed class Pass
             EnsureIssuable(type, option);
         }
 
-        var until = validUntil ?? option?.ValidityPeriod.AddTo(validFrom)
+        var until = validUntil ?? option?.ValidityPeriod.AddTo(validFrom, "validFrom")
             ?? throw new DomainRuleException("validUntil", "validUntil is required when no option gives the period.");
         if (until <= validFrom)
         {
@@ -118,7 +118,7 @@ public sealed class Pass
         }
         else
         {
-            until = period?.AddTo(now > ValidUntil ? now : ValidUntil)
+            until = period?.AddTo(now > ValidUntil ? now : ValidUntil, "validUntil")
                 ?? throw new DomainRuleException("validUntil", "validUntil is required: this pass has no option whose period could extend it.");
         }
 

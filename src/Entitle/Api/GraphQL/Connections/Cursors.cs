@@ -10,8 +10,5 @@ public static class Cursors
         Convert.ToBase64String(Encoding.UTF8.GetBytes("Cursor:" + index.ToString(CultureInfo.InvariantCulture)));
 
     public static int? Decode(string? cursor) =>
-        GlobalId.Decode(cursor) is { Prefix: "Cursor" } decoded
-            && int.TryParse(decoded.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-            ? index
-            : null;
+        GlobalId.Decode(cursor) is { Prefix: "Cursor" } decoded ? GlobalId.Digits(decoded.Key) : null;
 }

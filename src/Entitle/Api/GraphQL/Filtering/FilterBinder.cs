@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Entitle.Api.GraphQL.Scalars;
+using Entitle.Domain;
 using Entitle.Persistence;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -101,12 +102,20 @@ public static class FilterBinder
         return Checked(value, label + ".value");
     }
 
-    /// <summary>Refuses what no column can hold: overlong text, and NUL, which PostgreSQL text cannot store.</summary>
+    /// <summary>
+    /// Refuses what no column can hold: overlong text, NUL, which PostgreSQL text cannot store, and a lone
+    /// surrogate, which cannot be encoded to send it (SQLite would only have matched nothing).
+    /// </summary>
     private static string Checked(string value, string label)
     {
         if (value.Length > MaxValueLength)
         {
             throw Invalid($"{label} is longer than {MaxValueLength} characters.");
+        }
+
+        if (!InputText.HasValidSurrogates(value))
+        {
+            throw Invalid($"{label} is not valid Unicode text: it holds half of a surrogate pair.");
         }
 
         return value.Contains('\0', StringComparison.Ordinal) ? throw Invalid($"{label} contains a NUL character.") : value;

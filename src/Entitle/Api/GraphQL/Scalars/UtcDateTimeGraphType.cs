@@ -40,9 +40,17 @@ public sealed class UtcDateTimeGraphType : DateTimeGraphType
         _ => ThrowSerializationError(value),
     };
 
-    /// <summary>Parses an instant as this scalar does; filters use it for their string values.</summary>
-    public static bool TryParse(string? text, out DateTime value) =>
-        DateTime.TryParseExact(text, Formats, DateTimeFormatInfo.InvariantInfo, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+    /// <summary>
+    /// Parses an instant as this scalar does; filters use it for their string values. An offset that carries the
+    /// instant outside 0001-01-01..9999-12-31 in UTC (<c>0001-01-01T00:00:00+14:00</c>) is not an instant at all,
+    /// where a <see cref="DateTime"/> parse would quietly move it by a day.
+    /// </summary>
+    public static bool TryParse(string? text, out DateTime value)
+    {
+        var parsed = DateTimeOffset.TryParseExact(text, Formats, DateTimeFormatInfo.InvariantInfo, DateTimeStyles.AssumeUniversal, out var instant);
+        value = parsed ? instant.UtcDateTime : default;
+        return parsed;
+    }
 
     private static DateTime Parse(string text) =>
         TryParse(text, out var value)
