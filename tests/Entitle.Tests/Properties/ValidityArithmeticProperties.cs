@@ -69,7 +69,7 @@ public sealed class ValidityArithmeticProperties
     public void AddingAPeriodFollowsTheCalendarRule()
     {
         StartAndPeriod.Sample(
-            (start, unit, value) => Assert.Equal(CivilCalendar.Add(start, unit, value), new ValidityPeriod(unit, value).AddTo(start)),
+            (start, unit, value) => Assert.Equal(CivilCalendar.Add(start, unit, value), new ValidityPeriod(unit, value).AddTo(start, "validFrom")),
             iter: Iterations);
     }
 
@@ -79,7 +79,7 @@ public sealed class ValidityArithmeticProperties
         StartAndPeriod.Sample(
             (start, unit, value) =>
             {
-                var end = new ValidityPeriod(unit, value).AddTo(start);
+                var end = new ValidityPeriod(unit, value).AddTo(start, "validFrom");
 
                 Assert.True(end > start, $"{end:O} is not after {start:O}");
                 Assert.Equal(start.TimeOfDay, end.TimeOfDay);
@@ -100,7 +100,7 @@ public sealed class ValidityArithmeticProperties
         calendarPeriods.Sample(
             (start, unit, value) =>
             {
-                var end = new ValidityPeriod(unit, value).AddTo(start);
+                var end = new ValidityPeriod(unit, value).AddTo(start, "validFrom");
                 var months = unit == PeriodUnit.Years ? 12 * value : value;
                 var lastDay = CivilCalendar.DaysInMonth(end.Year, end.Month);
 
@@ -124,7 +124,7 @@ public sealed class ValidityArithmeticProperties
             (start, unit, value) =>
             {
                 var days = unit == PeriodUnit.Weeks ? 7L * value : value;
-                var elapsed = new ValidityPeriod(unit, value).AddTo(start) - start;
+                var elapsed = new ValidityPeriod(unit, value).AddTo(start, "validFrom") - start;
 
                 Assert.Equal(days * TimeSpan.TicksPerDay, elapsed.Ticks);
             },
@@ -145,8 +145,8 @@ public sealed class ValidityArithmeticProperties
         pairs.Sample(
             (start, unit, shorter, longer) =>
             {
-                var shorterEnd = new ValidityPeriod(unit, shorter).AddTo(start);
-                var longerEnd = new ValidityPeriod(unit, longer).AddTo(start);
+                var shorterEnd = new ValidityPeriod(unit, shorter).AddTo(start, "validFrom");
+                var longerEnd = new ValidityPeriod(unit, longer).AddTo(start, "validFrom");
 
                 Assert.True(shorter == longer ? shorterEnd == longerEnd : shorterEnd < longerEnd, $"{longer} {unit} end at {longerEnd:O}, {shorter} at {shorterEnd:O}");
             },
@@ -170,8 +170,8 @@ public sealed class ValidityArithmeticProperties
             {
                 var period = new ValidityPeriod(unit, value);
 
-                Assert.True(period.AddTo(early).Date <= period.AddTo(late).Date, $"from {early:O} ends {period.AddTo(early):O}, from {late:O} ends {period.AddTo(late):O}");
-                Assert.True(unit is PeriodUnit.Months or PeriodUnit.Years || period.AddTo(early) <= period.AddTo(late));
+                Assert.True(period.AddTo(early, "validFrom").Date <= period.AddTo(late, "validFrom").Date, $"from {early:O} ends {period.AddTo(early, "validFrom"):O}, from {late:O} ends {period.AddTo(late, "validFrom"):O}");
+                Assert.True(unit is PeriodUnit.Months or PeriodUnit.Years || period.AddTo(early, "validFrom") <= period.AddTo(late, "validFrom"));
             },
             iter: Iterations);
     }
@@ -190,8 +190,8 @@ public sealed class ValidityArithmeticProperties
         steps.Sample(
             (start, unit, a, b) =>
             {
-                var stepwise = new ValidityPeriod(unit, b).AddTo(new ValidityPeriod(unit, a).AddTo(start));
-                var whole = new ValidityPeriod(unit, a + b).AddTo(start);
+                var stepwise = new ValidityPeriod(unit, b).AddTo(new ValidityPeriod(unit, a).AddTo(start, "validFrom"), "validFrom");
+                var whole = new ValidityPeriod(unit, a + b).AddTo(start, "validFrom");
 
                 Assert.True(stepwise <= whole, $"{a}+{b} {unit} from {start:O}: {stepwise:O} after {whole:O}");
                 Assert.True(unit is PeriodUnit.Months or PeriodUnit.Years || stepwise == whole);
@@ -211,8 +211,8 @@ public sealed class ValidityArithmeticProperties
         equivalents.Sample(
             (start, years, weeks) =>
             {
-                Assert.Equal(new ValidityPeriod(PeriodUnit.Years, years).AddTo(start), new ValidityPeriod(PeriodUnit.Months, 12 * years).AddTo(start));
-                Assert.Equal(new ValidityPeriod(PeriodUnit.Weeks, weeks).AddTo(start), new ValidityPeriod(PeriodUnit.Days, 7 * weeks).AddTo(start));
+                Assert.Equal(new ValidityPeriod(PeriodUnit.Years, years).AddTo(start, "validFrom"), new ValidityPeriod(PeriodUnit.Months, 12 * years).AddTo(start, "validFrom"));
+                Assert.Equal(new ValidityPeriod(PeriodUnit.Weeks, weeks).AddTo(start, "validFrom"), new ValidityPeriod(PeriodUnit.Days, 7 * weeks).AddTo(start, "validFrom"));
             },
             iter: Iterations);
     }
@@ -248,7 +248,7 @@ public sealed class ValidityArithmeticProperties
         var learner = Contact.CreateWithId(5, 1, "Ada", "Lovelace", "ada@example.com", Earliest);
         var probes =
             from p in StartAndPeriod
-            let end = new ValidityPeriod(p.Unit, p.Value).AddTo(p.Start)
+            let end = new ValidityPeriod(p.Unit, p.Value).AddTo(p.Start, "validFrom")
             from t in Gen.OneOf<DateTime>(
                 Gen.OneOf(p.Start.AddTicks(-1), p.Start, p.Start.AddTicks(1), end.AddTicks(-1), end, end.AddTicks(1)),
                 Gen.Long[p.Start.Ticks - TimeSpan.TicksPerDay, end.Ticks + TimeSpan.TicksPerDay].Select(ticks => new DateTime(ticks, DateTimeKind.Utc)))
