@@ -32,7 +32,7 @@ public abstract partial class WebTests(DatabaseProvider provider) : GraphQLTests
         await page.GotoAsync("/admin/sign-in");
         await page.GetByLabel("Organization credential").FillAsync(credential);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/admin", StringComparison.Ordinal));
+        await ArriveAsync(page, "/admin");
     }
 
     /// <summary>Asks for a sign-in link as the learner would, takes it from the log (the learner's mailbox), and uses it.</summary>
@@ -44,7 +44,21 @@ public abstract partial class WebTests(DatabaseProvider provider) : GraphQLTests
         await page.GetByText("a sign-in link is on its way").WaitForAsync();
         await page.GotoAsync(SignInLinkFor(email));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/learn", StringComparison.Ordinal));
+        await ArriveAsync(page, "/learn");
+    }
+
+    /// <summary>Waits for a sign-in to land on <paramref name="path"/>; if it does not, says where it landed and what the page said.</summary>
+    private static async Task ArriveAsync(IPage page, string path)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+        }
+        catch (TimeoutException e)
+        {
+            var text = await page.Locator("body").InnerTextAsync();
+            throw new TimeoutException($"Signing in did not reach {path}; the page is {page.Url}: {text[..Math.Min(text.Length, 500)]}", e);
+        }
     }
 
     /// <summary>The latest sign-in link the app issued for <paramref name="email"/>.</summary>
