@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -82,6 +83,11 @@ public sealed class TestApp : IAsyncDisposable
                 {
                     builder.Configuration.AddInMemoryCollection(settings);
                 }
+
+                // The pages' stylesheets: the app's content root here is the test binaries, which have no wwwroot,
+                // so browser tests (axe's contrast checks, the phone-width checks) would see unstyled pages.
+                builder.Environment.WebRootPath = Path.Combine(ArchitectureTests.RepositoryRoot(), "src", "Entitle", "wwwroot");
+                builder.Environment.WebRootFileProvider = new PhysicalFileProvider(builder.Environment.WebRootPath);
 
                 builder.Logging.ClearProviders();
                 if (logs is not null)
