@@ -1,6 +1,7 @@
 using Entitle.Application.Organizations;
 using Entitle.Hosting;
 using Entitle.Web.Components;
+using Entitle.Web.Explorer;
 using Entitle.Web.Sessions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -21,6 +22,7 @@ public static class WebSetup
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddRazorComponents();
         services.AddSingleton<SignInLinkDelivery>();
+        services.AddScoped<GraphQLExplorerRunner>();
 
         // Session cookies and antiforgery tokens must read the same on every node: the key ring lives in the
         // database, encrypted under the installation's pepper.
@@ -58,6 +60,7 @@ public static class WebSetup
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.MapRazorComponents<App>();
+        app.UseApiExplorerEntrance();
         app.MapPost("/admin/sign-out", (HttpContext http, IAntiforgery antiforgery) => SignOutAsync(http, antiforgery, AdminSessions.Scheme, "/admin/sign-in"));
         app.MapPost("/learn/sign-out", (HttpContext http, IAntiforgery antiforgery) => SignOutAsync(http, antiforgery, LearnerSessions.Scheme, "/learn/sign-in"));
         app.MapGet("/admin/keys/batches/{batchId:int}/keys.csv", KeyBatchCsv.DownloadAsync)

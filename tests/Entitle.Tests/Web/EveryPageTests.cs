@@ -13,12 +13,13 @@ namespace Entitle.Tests.Web;
 /// </summary>
 public abstract class EveryPageTests(DatabaseProvider provider) : WebTests(provider)
 {
-    /// <summary>What each parameterised route is opened with: the demo's Gold pass and its pass 1.</summary>
+    /// <summary>What each parameterised route is opened with: the demo's Gold pass, its pass 1, a schema type.</summary>
     private static readonly Dictionary<string, string> Examples = new(StringComparer.Ordinal)
     {
         ["/admin/passes/{Id:int}"] = "/admin/passes/1",
         ["/admin/pass-types/{Id:int}"] = "/admin/pass-types/1",
         ["/learn/sign-in/{Token}"] = "/learn/sign-in/not-a-real-token",
+        ["/graphql/schema/{Name}"] = "/graphql/schema/TrainingPassType",
     };
 
     /// <summary>The elements that stick out on the right, to say what to fix.</summary>
@@ -47,7 +48,7 @@ public abstract class EveryPageTests(DatabaseProvider provider) : WebTests(provi
     public async Task EveryPageIsAccessibleHasOneMainHeadingAndFitsTheScreen(bool phone)
     {
         var routes = Routes();
-        Assert.True(routes.Count >= 15, $"{routes.Count} routes: {string.Join(", ", routes)}");
+        Assert.True(routes.Count >= 19, $"{routes.Count} routes: {string.Join(", ", routes)}");
         var admin = await NewPageAsync(phone);
         await SignInAdminAsync(admin);
         var learner = await NewPageAsync(phone);

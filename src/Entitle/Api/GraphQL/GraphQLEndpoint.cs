@@ -128,8 +128,11 @@ public static class GraphQLEndpoint
         await (await ExecuteAsync(http, caller, request, serializer, getRequest: true)).WriteAsync(http);
     }
 
-    /// <summary>Runs the document; the answer is held in memory so that an idempotent request can keep it.</summary>
-    private static async Task<CapturedResponse> ExecuteAsync(HttpContext http, Caller caller, GraphQLRequest request, IGraphQLTextSerializer serializer, bool getRequest)
+    /// <summary>
+    /// Runs the document; the answer is held in memory so that an idempotent request can keep it. The API explorer's
+    /// page (<c>Web/Explorer</c>) runs its documents through here too, so that it answers exactly as the API does.
+    /// </summary>
+    internal static async Task<CapturedResponse> ExecuteAsync(HttpContext http, Caller caller, GraphQLRequest request, IGraphQLTextSerializer serializer, bool getRequest)
     {
         var services = http.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;

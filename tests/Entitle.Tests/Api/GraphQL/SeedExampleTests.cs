@@ -10,7 +10,8 @@ namespace Entitle.Tests.Api.GraphQL;
 /// </summary>
 public abstract class SeedExampleTests(DatabaseProvider provider) : AppTests(provider)
 {
-    private const string Search = """
+    /// <summary>The seed's search, as written there; the explorer's browser test types it too.</summary>
+    internal const string Search = """
         query {
         trainingPassTypes(
         filters:[
