@@ -13,7 +13,8 @@ namespace Entitle.Hosting;
 /// large) is answered with the server's 4xx.</item>
 /// <item>Anything else unexpected is logged and answered 500 with a sentence and no detail.</item>
 /// </list>
-/// Answers take the API's own shape: GraphQL <c>errors</c> by default, the TMS envelope under <c>/api</c>.
+/// Answers take the API's own shape: the TMS envelope under <c>/api</c>, GraphQL <c>errors</c> at <c>/graphql</c> and for
+/// any client that does not ask for HTML, and a page for a browser on the web pages.
 /// </summary>
 public sealed class ErrorBoundaryMiddleware(RequestDelegate next, ILogger<ErrorBoundaryMiddleware> logger)
 {
@@ -65,12 +66,13 @@ public sealed class ErrorBoundaryMiddleware(RequestDelegate next, ILogger<ErrorB
             }
 
             string body;
-            if (http.Request.Path.StartsWithSegments("/api"))
+            var path = http.Request.Path;
+            if (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/2.0/docs"))
             {
                 http.Response.ContentType = "application/json; charset=utf-8";
                 body = "{\"Status\":10,\"Error\":\"" + message + "\"}";
             }
-            else if (http.Request.Path.StartsWithSegments("/graphql") || !AcceptsHtml(http.Request))
+            else if (path.Equals("/graphql", StringComparison.OrdinalIgnoreCase) || !AcceptsHtml(http.Request))
             {
                 http.Response.ContentType = "application/json; charset=utf-8";
                 body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}";

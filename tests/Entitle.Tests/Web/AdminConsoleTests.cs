@@ -278,6 +278,24 @@ public abstract partial class AdminConsoleTests(DatabaseProvider provider) : Web
         Assert.Equal(3, (await own.TextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
+    [Fact]
+    public async Task AnUnexpectedFailureShowsAPageInsteadOfJsonAndNoDetail()
+    {
+        var admin = await NewPageAsync();
+        await SignInAdminAsync(admin);
+        App.Faults.FailNext(sql => sql.Contains("pass_types", StringComparison.Ordinal));
+        var response = await admin.GotoAsync("/admin/pass-types");
+        Assert.Equal(500, response!.Status);
+        Assert.StartsWith("text/html", response.Headers["content-type"], StringComparison.Ordinal);
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Something went wrong" }));
+        await Expect(admin.GetByRole(AriaRole.Alert).GetByText("Nothing was changed"));
+        Assert.DoesNotContain("Injected", await admin.ContentAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(admin);
+
+        await admin.GotoAsync("/admin/pass-types");
+        await Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Gold pass" }));
+    }
+
     private static Task Expect(ILocator locator) => Assertions.Expect(locator).ToBeVisibleAsync();
 
     [GeneratedRegex("^Download batch \\d+ as CSV$")]
