@@ -42,6 +42,12 @@ public abstract partial class AdminConsoleTests(DatabaseProvider provider) : Web
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add Workplace Safety Essentials" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Remove Workplace Safety Essentials" }));
         await Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Workplace Safety Essentials" }).GetByText("Included"));
+        await admin.GetByLabel("Title or code contains").FillAsync("first aid");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Search the catalog" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Add First Aid", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Remove First Aid", Exact = true }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status).GetByText("Removed from the pass type."));
+        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Remove First Aid", Exact = true })).ToHaveCountAsync(0);
 
         // An option with a price, published.
         await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("Annual");
@@ -294,6 +300,41 @@ public abstract partial class AdminConsoleTests(DatabaseProvider provider) : Web
 
         await admin.GotoAsync("/admin/pass-types");
         await Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Gold pass" }));
+    }
+
+    [Fact]
+    public async Task WebhookDeliveriesAreListedAndFilteredByEventAndStatus()
+    {
+        var created = await App.GraphQLAsync("mutation { webhooks { create(input: {url: \"https://hooks.example.com/entitle\", eventTypes: [\"pass.issued\", \"keys.minted\"]}) { webhook { id } errors { message } } } }");
+        Assert.Empty(created["data"]!["webhooks"]!["create"]!["errors"]!.AsArray());
+        using (var mint = new HttpRequestMessage(HttpMethod.Get, "/api/2.0/CreateSubscriptionTrainingKeys?subscriptionProfileId=1&expirationDate=1893456000&numberOfKeys=2"))
+        {
+            mint.Headers.Add("api_key", TestApp.RootKey);
+            using var minted = await App.Http.SendAsync(mint);
+            Assert.Contains("\"Status\":0", await minted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var admin = await NewPageAsync();
+        await SignInAdminAsync(admin);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Webhooks" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Cell, new() { Name = "https://hooks.example.com/entitle" }));
+        var deliveries = admin.Locator("table[aria-labelledby='deliveries-heading'] tbody tr");
+        await Assertions.Expect(deliveries).ToHaveCountAsync(1);
+        await Expect(deliveries.GetByText("keys.minted"));
+        await Expect(deliveries.GetByText("not tried yet"));
+        await AssertAccessibleAsync(admin);
+
+        await admin.GetByLabel("Event").SelectOptionAsync("pass.issued");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(admin.GetByText("No delivery matches."));
+        await admin.GetByLabel("Event").SelectOptionAsync("keys.minted");
+        await admin.GetByLabel("Status").SelectOptionAsync("succeeded");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(admin.GetByText("No delivery matches."));
+        await admin.GetByLabel("Status").SelectOptionAsync("pending");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Assertions.Expect(deliveries).ToHaveCountAsync(1);
+        Assert.Contains("status=pending", admin.Url, StringComparison.Ordinal);
     }
 
     private static Task Expect(ILocator locator) => Assertions.Expect(locator).ToBeVisibleAsync();
