@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
+using Entitle.Bench.Baseline;
 using Entitle.Bench.Soak;
+using Entitle.Bench.Suite;
 
 namespace Entitle.Bench;
 
@@ -9,7 +11,7 @@ namespace Entitle.Bench;
 /// </summary>
 public static class Program
 {
-    private static readonly IBenchCommand[] Commands = [new SoakCommand()];
+    private static readonly IBenchCommand[] Commands = [new SoakCommand(), new SuiteCommand(), new BaselineServeCommand()];
 
     public static async Task<int> Main(string[] args)
     {

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using Entitle.Bench.Hosting;
+
 namespace Entitle.Bench.Soak;
 
 /// <summary>Reads the service's VmRSS and CPU time from outside, every few seconds while the traffic runs.</summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 
+using Entitle.Bench.Hosting;
+
 namespace Entitle.Bench.Soak;
 
 /// <summary>
@@ -45,12 +47,12 @@ public sealed class SoakCommand : IBenchCommand
 
         var startedAt = TimeProvider.System.GetUtcNow();
         var loadAtStart = MachineInfo.LoadAverage();
-        ISoakDatabase database;
+        IBenchDatabase database;
         try
         {
             database = options.Provider == SoakProvider.Postgres
-                ? await PostgresSoakDatabase.CreateAsync(options.Connection!, cancellationToken)
-                : SqliteSoakDatabase.Create();
+                ? await PostgresBenchDatabase.CreateAsync(options.Connection!, "entitle_soak_", cancellationToken)
+                : SqliteBenchDatabase.Create("entitle-soak-");
         }
         catch (Exception exception) when (exception is Npgsql.NpgsqlException or ArgumentException or IOException)
         {
@@ -68,7 +70,7 @@ public sealed class SoakCommand : IBenchCommand
         }
     }
 
-    private static async Task<int> RunAsync(SoakOptions options, string entitleDll, ISoakDatabase database, DateTimeOffset startedAt, double? loadAtStart, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(SoakOptions options, string entitleDll, IBenchDatabase database, DateTimeOffset startedAt, double? loadAtStart, CancellationToken cancellationToken)
     {
         var credential = "soak-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var environment = new Dictionary<string, string>
@@ -88,7 +90,7 @@ public sealed class SoakCommand : IBenchCommand
         try
         {
             var setupClock = Stopwatch.StartNew();
-            service = await ServiceProcess.StartAsync(entitleDll, environment, serviceLog, cancellationToken);
+            service = await ServiceProcess.StartAsync(entitleDll, ["--demo"], environment, serviceLog, cancellationToken);
             using var client = new SoakClient(service.BaseAddress, credential);
             await WaitUntilReadyAsync(client, cancellationToken);
             var catalog = await SoakSetup.PrepareAsync(client, cancellationToken);
@@ -136,7 +138,7 @@ public sealed class SoakCommand : IBenchCommand
             Console.WriteLine(markdown);
             if (options.Report is not null)
             {
-                await ReportFile.WriteAsync(options.Report, markdown, CancellationToken.None);
+                await ReportFile.WriteAsync(options.Report, markdown, SoakReport.Begin, SoakReport.End, "# Reliability\n", CancellationToken.None);
                 Console.WriteLine($"Wrote the result into {options.Report}.");
             }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Entitle.Bench.Hosting;
+
 namespace Entitle.Bench.Soak;
 
 /// <summary>What a soak run was asked to do, from its command line.</summary>

@@ -1,3 +1,5 @@
+using Entitle.Bench.Hosting;
+
 namespace Entitle.Bench.Soak;
 
 /// <summary>Everything a soak run measured, and its verdict.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 
+using Entitle.Bench.Hosting;
+
 namespace Entitle.Bench.Soak;
 
 /// <summary>

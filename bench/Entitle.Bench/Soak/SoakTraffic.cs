@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 
+using Entitle.Bench.Hosting;
+
 namespace Entitle.Bench.Soak;
 
 /// <summary>

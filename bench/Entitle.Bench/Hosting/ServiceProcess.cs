@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Entitle.Bench.Soak;
+namespace Entitle.Bench.Hosting;
 
 /// <summary>
 /// The Entitle service as its own operating system process (<c>dotnet exec Entitle.dll</c>) on a loopback port,
@@ -18,12 +18,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ServiceOutput _output;
 
-    private ServiceProcess(Process process, ServiceOutput output, int port)
+    private ServiceProcess(Process process, ServiceOutput output, int port, long startTimestamp)
     {
         _process = process;
         _output = output;
         Port = port;
+        StartTimestamp = startTimestamp;
     }
+
+    /// <summary>When the process was started, as a <see cref="Stopwatch"/> timestamp: where a cold start is measured from.</summary>
+    public long StartTimestamp { get; }
 
     public int Port { get; }
 
@@ -33,12 +37,13 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public ServiceOutput Output => _output;
 
-    /// <summary>Starts the service and waits until it says it listens.</summary>
-    /// <param name="entitleDll">The service's main assembly.</param>
+    /// <summary>Starts the service (or any ASP.NET Core program) and waits until it says it listens.</summary>
+    /// <param name="entitleDll">The program's main assembly.</param>
+    /// <param name="arguments">Its command line, before the <c>--urls</c> this class adds.</param>
     /// <param name="environment">Settings for the service, on top of this process's environment.</param>
     /// <param name="log">Where to copy every line the service prints, if anywhere.</param>
     /// <param name="cancellationToken">Stops the wait.</param>
-    public static async Task<ServiceProcess> StartAsync(string entitleDll, IReadOnlyDictionary<string, string> environment, TextWriter? log, CancellationToken cancellationToken)
+    public static async Task<ServiceProcess> StartAsync(string entitleDll, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TextWriter? log, CancellationToken cancellationToken)
     {
         var port = FreeLoopbackPort();
         var start = new ProcessStartInfo("dotnet")
@@ -48,7 +53,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "exec", entitleDll, "--demo", "--urls", $"http://127.0.0.1:{port}" })
+        foreach (var argument in new[] { "exec", entitleDll }.Concat(arguments).Concat(["--urls", $"http://127.0.0.1:{port}"]))
         {
             start.ArgumentList.Add(argument);
         }
@@ -83,10 +88,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => Receive(e.Data);
         process.ErrorDataReceived += (_, e) => Receive(e.Data);
         process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The service exited before it listened:\n" + output.Tail()));
+        var startTimestamp = Stopwatch.GetTimestamp();
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var service = new ServiceProcess(process, output, port);
+        var service = new ServiceProcess(process, output, port, startTimestamp);
         try
         {
             await listening.Task.WaitAsync(StartTimeout, cancellationToken);
@@ -101,11 +107,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>The resident set size (VmRSS) in bytes, or null once the process is gone.</summary>
-    public long? ResidentBytes()
+    public long? ResidentBytes() => StatusBytes("VmRSS:");
+
+    /// <summary>The highest resident set size so far (VmHWM) in bytes, or null once the process is gone.</summary>
+    public long? PeakResidentBytes() => StatusBytes("VmHWM:");
+
+    private long? StatusBytes(string field)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var line = File.ReadLines($"/proc/{Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
             return line is null ? null : 1024 * long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         }
         catch (IOException)

@@ -1,7 +1,7 @@
-namespace Entitle.Bench.Soak;
+namespace Entitle.Bench.Hosting;
 
-/// <summary>A fresh, empty database for one soak run, removed when the run is disposed of.</summary>
-public interface ISoakDatabase : IAsyncDisposable
+/// <summary>A fresh, empty database for one bench run, removed when the run is disposed of.</summary>
+public interface IBenchDatabase : IAsyncDisposable
 {
     /// <summary>The value of the service's <c>Database:Provider</c> setting.</summary>
     string Provider { get; }

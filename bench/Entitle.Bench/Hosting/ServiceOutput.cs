@@ -1,4 +1,4 @@
-namespace Entitle.Bench.Soak;
+namespace Entitle.Bench.Hosting;
 
 /// <summary>
 /// What the service printed: counted, its error log entries kept (the console logger starts an entry with its level,

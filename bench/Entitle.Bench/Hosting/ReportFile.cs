@@ -1,20 +1,20 @@
-namespace Entitle.Bench.Soak;
+namespace Entitle.Bench.Hosting;
 
 /// <summary>
-/// Puts a run's result into a markdown file between <see cref="SoakReport.Begin"/> and <see cref="SoakReport.End"/>,
+/// Puts a run's result into a markdown file between a begin and an end marker,
 /// keeping the text around it; a file without the markers gets the result at its end.
 /// </summary>
 public static class ReportFile
 {
-    public static async Task WriteAsync(string path, string section, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string path, string section, string beginMarker, string endMarker, string newFileHeading, CancellationToken cancellationToken)
     {
-        var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : "# Reliability\n";
-        var begin = existing.IndexOf(SoakReport.Begin, StringComparison.Ordinal);
-        var end = existing.IndexOf(SoakReport.End, StringComparison.Ordinal);
+        var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : newFileHeading;
+        var begin = existing.IndexOf(beginMarker, StringComparison.Ordinal);
+        var end = existing.IndexOf(endMarker, StringComparison.Ordinal);
         string updated;
         if (begin >= 0 && end > begin)
         {
-            var after = end + SoakReport.End.Length;
+            var after = end + endMarker.Length;
             if (after < existing.Length && existing[after] == '\n')
             {
                 after++;

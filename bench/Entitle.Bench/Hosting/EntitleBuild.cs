@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 
-namespace Entitle.Bench.Soak;
+namespace Entitle.Bench.Hosting;
 
 /// <summary>
 /// The service's build output, <c>src/Entitle/bin/&lt;configuration&gt;/net10.0/Entitle.dll</c>: the project reference

@@ -1,11 +1,11 @@
-namespace Entitle.Bench.Soak;
+namespace Entitle.Bench.Hosting;
 
 /// <summary>A SQLite file in a temporary directory of its own, deleted with the directory.</summary>
-public sealed class SqliteSoakDatabase : ISoakDatabase
+public sealed class SqliteBenchDatabase : IBenchDatabase
 {
     private readonly string _directory;
 
-    private SqliteSoakDatabase(string directory) => _directory = directory;
+    private SqliteBenchDatabase(string directory) => _directory = directory;
 
     public string Provider => "Sqlite";
 
@@ -13,10 +13,11 @@ public sealed class SqliteSoakDatabase : ISoakDatabase
 
     public string Description => $"SQLite, a new file in {_directory}";
 
-    private string FilePath => Path.Combine(_directory, "entitle.db");
+    public string FilePath => Path.Combine(_directory, "entitle.db");
 
-    public static SqliteSoakDatabase Create() =>
-        new(Directory.CreateTempSubdirectory("entitle-soak-").FullName);
+    /// <summary>A new file in a new temporary directory whose name starts with <paramref name="directoryPrefix"/>.</summary>
+    public static SqliteBenchDatabase Create(string directoryPrefix) =>
+        new(Directory.CreateTempSubdirectory(directoryPrefix).FullName);
 
     /// <summary>The database file with its write-ahead log.</summary>
     public Task<long> SizeInBytesAsync(CancellationToken cancellationToken) =>

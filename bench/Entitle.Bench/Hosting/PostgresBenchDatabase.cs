@@ -1,15 +1,15 @@
 using System.Security.Cryptography;
 using Npgsql;
 
-namespace Entitle.Bench.Soak;
+namespace Entitle.Bench.Hosting;
 
 /// <summary>A database created for the run on the given server, and dropped after it.</summary>
-public sealed class PostgresSoakDatabase : ISoakDatabase
+public sealed class PostgresBenchDatabase : IBenchDatabase
 {
     private readonly string _server;
     private readonly string _name;
 
-    private PostgresSoakDatabase(string server, string name)
+    private PostgresBenchDatabase(string server, string name)
     {
         _server = server;
         _name = name;
@@ -22,9 +22,12 @@ public sealed class PostgresSoakDatabase : ISoakDatabase
     public string Description => $"PostgreSQL, a new database {_name} on {new NpgsqlConnectionStringBuilder(_server).Host}";
 
     /// <summary>Creates the database on <paramref name="server"/>: a connection string whose role may create databases.</summary>
-    public static async Task<PostgresSoakDatabase> CreateAsync(string server, CancellationToken cancellationToken)
+    /// <param name="server">The server, with a role that may create databases.</param>
+    /// <param name="namePrefix">The start of the database's name (a random suffix follows), which says which command made it.</param>
+    /// <param name="cancellationToken">Stops the creation.</param>
+    public static async Task<PostgresBenchDatabase> CreateAsync(string server, string namePrefix, CancellationToken cancellationToken)
     {
-        var database = new PostgresSoakDatabase(server, "entitle_soak_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
+        var database = new PostgresBenchDatabase(server, namePrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
         await database.ExecuteOnServerAsync($"CREATE DATABASE {database._name}", cancellationToken);
         return database;
     }

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Entitle.Bench.Soak;
+namespace Entitle.Bench.Hosting;
 
 public static class ConnectionStrings
 {

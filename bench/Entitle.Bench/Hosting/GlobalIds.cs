@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Entitle.Bench.Soak;
+namespace Entitle.Bench.Hosting;
 
 /// <summary>GraphQL global ids as docs/graphql-api.md defines them: base64 of <c>"&lt;Prefix&gt;:&lt;key&gt;"</c>.</summary>
 public static class GlobalIds

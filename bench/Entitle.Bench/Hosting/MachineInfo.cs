@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace Entitle.Bench.Soak;
+namespace Entitle.Bench.Hosting;
 
 /// <summary>The machine a run was made on, read from <c>/proc</c> and <c>/etc/os-release</c> where there are.</summary>
 public sealed record MachineInfo(int Cores, string Processor, double MemoryGigabytes, string OperatingSystem, string Kernel, string Runtime)

@@ -1,0 +1,35 @@
+using System.Data.Common;
+using Entitle.Bench.Data;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Entitle.Bench.Baseline;
+
+/// <summary>The baselines' plain ADO.NET connections to the same database the service uses, pooled by the provider.</summary>
+public sealed class BaselineDatabase(bool postgres, string connectionString)
+{
+    public bool Postgres => postgres;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        DbConnection connection = postgres
+            ? new NpgsqlConnection(connectionString)
+            : new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 60 }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public async Task<ITableWriter> OpenWriterAsync(CancellationToken cancellationToken) => postgres
+        ? await PostgresTableWriter.OpenAsync(connectionString, cancellationToken)
+        : await SqliteTableWriter.OpenAsync(connectionString, forLoad: false, cancellationToken);
+
+    /// <summary>A parameter of a prepared command, named for both providers (<c>$1</c> style is PostgreSQL's own; SQLite takes <c>$name</c>).</summary>
+    public static DbParameter Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Entitle.Bench.Data;
+
+/// <summary>
+/// Writes generated rows straight into a migrated, empty database, as fast as the provider allows: one open
+/// transaction with one prepared statement per table on SQLite, one binary COPY per table on PostgreSQL.
+/// </summary>
+public interface ITableWriter : IAsyncDisposable
+{
+    Task WriteAsync(TableShape table, IEnumerable<object?[]> rows, CancellationToken cancellationToken);
+
+    /// <summary>Commits the rows written so far, and nothing else: what a bulk insert inside a use case ends with.</summary>
+    Task CommitAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reserves <paramref name="count"/> consecutive new ids of <paramref name="table"/> inside the transaction; answers the first.</summary>
+    Task<int> ReserveIdsAsync(TableShape table, int count, CancellationToken cancellationToken);
+
+    /// <summary>Commits, moves the identity sequences past the written ids and refreshes the planner's statistics.</summary>
+    Task CompleteAsync(IEnumerable<TableShape> tables, CancellationToken cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace Entitle.Bench.Data;
+
+public sealed record TableColumn(string Name, ColumnKind Kind);
