@@ -10,9 +10,13 @@ namespace Entitle.Tests.Support;
 public sealed class CommandFaults : DbCommandInterceptor
 {
     private Func<string, bool>? _failOn;
+    private (Func<string, bool> Matches, Action Action)? _before;
 
     /// <summary>The next statement whose text matches fails; later ones succeed.</summary>
     public void FailNext(Func<string, bool> matches) => _failOn = matches;
+
+    /// <summary>Just before the next statement whose text matches runs, <paramref name="action"/> runs (once).</summary>
+    public void BeforeNext(Func<string, bool> matches, Action action) => _before = (matches, action);
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
@@ -28,6 +32,12 @@ public sealed class CommandFaults : DbCommandInterceptor
 
     private void Check(DbCommand command)
     {
+        if (_before is { } before && before.Matches(command.CommandText))
+        {
+            _before = null;
+            before.Action();
+        }
+
         var matches = _failOn;
         if (matches is not null && matches(command.CommandText) && Interlocked.CompareExchange(ref _failOn, null, matches) == matches)
         {

@@ -135,7 +135,14 @@ public static class GraphQLEndpoint
     internal static async Task<CapturedResponse> ExecuteAsync(HttpContext http, Caller caller, GraphQLRequest request, IGraphQLTextSerializer serializer, bool getRequest)
     {
         var services = http.RequestServices;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var clock = services.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        // The execution limit runs on the app's clock (not GraphQL.NET's own timer), so that it is one clock for
+        // everything and a test can make a document "run long" by moving that clock.
+        var limits = services.GetRequiredService<GraphQLLimits>();
+        using var deadline = new CancellationTokenSource(limits.ExecutionTimeout, clock);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, deadline.Token);
         var options = new ExecutionOptions
         {
             Query = request.Query,
@@ -144,7 +151,7 @@ public static class GraphQLEndpoint
             Extensions = request.Extensions,
             RequestServices = services,
             UserContext = new EntitleUserContext(caller, now, new Loaders(services, caller, now)),
-            CancellationToken = http.RequestAborted,
+            CancellationToken = cancellation.Token,
         };
         if (getRequest)
         {
@@ -152,17 +159,25 @@ public static class GraphQLEndpoint
         }
 
         ExecutionResult result;
-        if (Parse(services, request.Query) is { } document)
+        try
         {
-            options.Document = document;
-            var limit = services.GetRequiredService<GraphQLLimits>().MaxDocumentNodes;
-            result = SelectionBudget.Exceeds(document, limit)
-                ? new ExecutionResult { Errors = [new ValidationError($"The document is too large: at most {limit} definitions, variables, selections, arguments, literal values and directives are accepted, counting each fragment wherever it is spread.") { Code = "DOCUMENT_TOO_LARGE" }] }
-                : await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options);
+            if (Parse(services, request.Query) is { } document)
+            {
+                options.Document = document;
+                var limit = limits.MaxDocumentNodes;
+                result = SelectionBudget.Exceeds(document, limit)
+                    ? new ExecutionResult { Errors = [new ValidationError($"The document is too large: at most {limit} definitions, variables, selections, arguments, literal values and directives are accepted, counting each fragment wherever it is spread.") { Code = "DOCUMENT_TOO_LARGE" }] }
+                    : await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options);
+            }
+            else
+            {
+                result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options);
+            }
         }
-        else
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {
-            result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options);
+            // The use case's transaction was rolled back by the cancellation: nothing it would have changed is changed.
+            result = new ExecutionResult { Errors = [new TimeoutError($"The document ran longer than the {limits.ExecutionTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s limit and was stopped; nothing was changed.")] };
         }
 
         using var body = new MemoryStream();

@@ -30,7 +30,6 @@ public static class GraphQLSetup
                 c.MaxDepth = limits.MaxDepth;
                 c.MaxComplexity = limits.MaxComplexity;
             })
-            .WithTimeout(limits.ExecutionTimeout)
             .AddValidationRule(new DocumentSizeValidationRule(limits.MaxFields, limits.MaxAliases))
             .AddUnhandledExceptionHandler(context =>
             {
