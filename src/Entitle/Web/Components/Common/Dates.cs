@@ -10,5 +10,13 @@ public static class Dates
 
     public static string Minute(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
+    /// <summary>A day typed as YYYY-MM-DD (what a date input sends), as its first instant in UTC.</summary>
+    public static bool TryParseDay(string? text, out DateTime day)
+    {
+        var parsed = DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+        day = parsed ? date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : default;
+        return parsed;
+    }
+
     public static string State(PassLifecycleState state) => state.ToString().ToLowerInvariant();
 }
