@@ -24,11 +24,11 @@ public sealed class BaselineDatabase(bool postgres, string connectionString)
         : await SqliteTableWriter.OpenAsync(connectionString, forLoad: false, cancellationToken);
 
     /// <summary>A parameter of a prepared command, named for both providers (<c>$1</c> style is PostgreSQL's own; SQLite takes <c>$name</c>).</summary>
-    public static DbParameter Parameter(DbCommand command, string name, object value)
+    public static DbParameter Parameter(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = value;
+        parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
         return parameter;
     }

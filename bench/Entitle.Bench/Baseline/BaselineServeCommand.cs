@@ -39,9 +39,15 @@ public sealed class BaselineServeCommand : IBenchCommand
         builder.Services.AddSingleton<CredentialHasher>();
         builder.Services.AddSingleton<AccessBaseline>();
         builder.Services.AddSingleton<KeyMintingBaseline>();
+        builder.Services.AddSingleton<CatalogBaseline>();
+        builder.Services.AddSingleton<RedemptionBaseline>();
+        builder.Services.AddSingleton<IssueBaseline>();
         var app = builder.Build();
         app.MapGet("/baseline/access", (HttpContext context, AccessBaseline baseline) => baseline.HandleAsync(context));
         app.MapPost("/baseline/keys", (HttpContext context, KeyMintingBaseline baseline) => baseline.HandleAsync(context));
+        app.MapGet("/baseline/catalog", (HttpContext context, CatalogBaseline baseline) => baseline.HandleAsync(context));
+        app.MapPost("/baseline/redeem", (HttpContext context, RedemptionBaseline baseline) => baseline.HandleAsync(context));
+        app.MapPost("/baseline/issue", (HttpContext context, IssueBaseline baseline) => baseline.HandleAsync(context));
         await app.RunAsync(cancellationToken);
         return ExitCodes.Passed;
     }

@@ -39,6 +39,9 @@ public sealed record DataSize(
 
     public int PassesPerContact => Passes / Contacts;
 
+    /// <summary>The size with a tenth of the contacts, passes and keys: W1's comparison point for how access checks scale.</summary>
+    public DataSize? TenTimesSmaller => Name switch { "large" => Medium, "medium" => Small, _ => null };
+
     public static DataSize? Parse(string name) =>
         All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 }

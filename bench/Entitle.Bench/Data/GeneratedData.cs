@@ -14,6 +14,9 @@ public sealed record GeneratedData(DataSize Size, string Credential, DateTime Ge
     /// <summary>The child organization the generator put row number <paramref name="index"/> of a table in (pass type n is in ChildOrganization(n)).</summary>
     public int ChildOrganization(int index) => 2 + (index % Size.Organizations);
 
+    /// <summary>The organization the keys of batch number <paramref name="batch"/> (1-based) belong to, as the generator assigns it.</summary>
+    public int OrganizationOfBatch(int batch) => ChildOrganization(batch);
+
     /// <summary>The option ids of pass type <paramref name="passTypeId"/>: options are written in pass type order.</summary>
     public static int FirstOptionId(int passTypeId) => ((passTypeId - 1) * DataSize.OptionsPerPassType) + 1;
 

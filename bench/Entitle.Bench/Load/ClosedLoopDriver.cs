@@ -31,12 +31,14 @@ public sealed class ClosedLoopDriver(Uri baseAddress, Func<long, HttpRequestMess
         {
             var latencies = new List<long>(16_384);
             long errors = 0;
+            long succeeded = 0;
             string? firstError = null;
             while (clock.Elapsed < stopAt && !cancellationToken.IsCancellationRequested)
             {
                 var started = Stopwatch.GetTimestamp();
                 var failure = await SendAsync(http, request(Interlocked.Increment(ref sequence)), cancellationToken);
                 var took = Stopwatch.GetTimestamp() - started;
+                succeeded += failure is null ? 1 : 0;
                 if (clock.Elapsed < measureFrom || clock.Elapsed >= stopAt)
                 {
                     continue;
@@ -50,7 +52,7 @@ public sealed class ClosedLoopDriver(Uri baseAddress, Func<long, HttpRequestMess
                 }
             }
 
-            return (latencies, errors, firstError);
+            return (latencies, errors, firstError, succeeded);
         }, CancellationToken.None)).ToArray();
         var results = await Task.WhenAll(workers);
         cancellationToken.ThrowIfCancellationRequested();
@@ -62,7 +64,8 @@ public sealed class ClosedLoopDriver(Uri baseAddress, Func<long, HttpRequestMess
             options.Duration,
             LatencyPercentiles.Of(all, 0.50),
             LatencyPercentiles.Of(all, 0.99),
-            results.Select(r => r.firstError).FirstOrDefault(e => e is not null));
+            results.Select(r => r.firstError).FirstOrDefault(e => e is not null),
+            results.Sum(r => r.succeeded));
     }
 
     private async Task<string?> SendAsync(HttpClient http, HttpRequestMessage message, CancellationToken cancellationToken)

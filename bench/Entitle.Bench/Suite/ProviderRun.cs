@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
+using Entitle.Bench.Baseline;
 using Entitle.Bench.Data;
 using Entitle.Bench.Hosting;
 using Entitle.Bench.Load;
@@ -13,45 +12,30 @@ namespace Entitle.Bench.Suite;
 /// The workloads on one database: generate the data set, start Entitle and the baseline program against it, and
 /// measure each workload on both sides one after the other, so that each ratio compares figures of the same minute.
 /// </summary>
-public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, string entitleDll, TextWriter progress)
+public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, Func<CancellationToken, Task<IBenchDatabase>> anotherDatabase, string entitleDll, TextWriter progress)
 {
     private const int MintedKeys = 100_000;
     private static readonly TimeSpan RestAfterStart = TimeSpan.FromSeconds(5);
 
     private string DatabaseName => database.Provider.ToLowerInvariant();
 
+    private LoadOptions Load => new(options.Connections, TimeSpan.FromSeconds(options.WarmUpSeconds), TimeSpan.FromSeconds(options.Seconds));
+
     public async Task<IReadOnlyList<SuiteRow>> RunAsync(CancellationToken cancellationToken)
     {
-        await ServiceMigration.RunAsync(entitleDll, database, cancellationToken);
-        GeneratedData data;
-        await using (var writer = database.Provider == "Postgres"
-            ? (ITableWriter)await PostgresTableWriter.OpenAsync(database.ConnectionString, cancellationToken)
-            : await SqliteTableWriter.OpenAsync(database.ConnectionString, forLoad: true, cancellationToken))
-        {
-            data = await new BenchDataGenerator(options.Size, TimeProvider.System).WriteAsync(writer, cancellationToken);
-        }
-
-        progress.WriteLine($"  {DatabaseName}: generated the {options.Size.Name} data set in {data.LoadTook.TotalSeconds:0.0} s ({await database.SizeInBytesAsync(cancellationToken) / 1024 / 1024} MB).");
+        var data = await GenerateAsync(database, options.Size, cancellationToken);
         var rows = new List<SuiteRow>
         {
             new("Data load", DatabaseName, $"{data.LoadTook.TotalSeconds:0.0} s", "", null, "(the generator; no target)", null),
         };
 
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["Database__Provider"] = database.Provider,
-            ["ConnectionStrings__Entitle"] = database.ConnectionString,
-            ["RateLimit__PermitLimit"] = "100000000",
-        };
+        var requests = new SuiteRequests(data);
         var probe = data.Probes[0];
-        var benchDll = typeof(ProviderRun).Assembly.Location;
-        await using var entitle = await ServiceProcess.StartAsync(entitleDll, [], environment, null, cancellationToken);
-        var entitleColdStart = await FirstAnswerAsync(entitle, TmsAccess(data, probe), cancellationToken);
+        await using var entitle = await StartEntitleAsync(database, cancellationToken);
+        var entitleColdStart = await FirstAnswerAsync(entitle, requests.TmsAccess(probe), cancellationToken);
         await using var baseline = await ServiceProcess.StartAsync(
-            benchDll, ["baseline-serve", "--provider", DatabaseName, "--connection", database.ConnectionString], new Dictionary<string, string>(), null, cancellationToken);
-        var baselineColdStart = await FirstAnswerAsync(baseline, BaselineAccess(data, probe), cancellationToken);
+            typeof(ProviderRun).Assembly.Location, ["baseline-serve", "--provider", DatabaseName, "--connection", database.ConnectionString], new Dictionary<string, string>(), null, cancellationToken);
+        var baselineColdStart = await FirstAnswerAsync(baseline, requests.BaselineAccess(probe), cancellationToken);
         await Task.Delay(RestAfterStart, cancellationToken);
         var entitleRest = entitle.ResidentBytes() ?? 0;
         var baselineRest = baseline.ResidentBytes() ?? 0;
@@ -60,35 +44,160 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, s
         rows.Add(new("W6 resident memory at rest after the first answer", DatabaseName, Megabytes(entitleRest), Megabytes(baselineRest),
             (double)entitleRest / baselineRest, "under 250 MB", entitleRest < 250L * 1024 * 1024));
 
-        var load = new LoadOptions(options.Connections, TimeSpan.FromSeconds(options.WarmUpSeconds), TimeSpan.FromSeconds(options.Seconds));
-        var baselineW1 = await MeasureAsync("W1 baseline", baseline.BaseAddress, n => BaselineAccess(data, Probe(data, n)), TmsFailed, load, cancellationToken);
-        var restW1 = await MeasureAsync("W1 REST", entitle.BaseAddress, n => TmsAccess(data, Probe(data, n)), TmsFailed, load, cancellationToken);
-        var graphW1 = await MeasureAsync("W1 GraphQL", entitle.BaseAddress, n => GraphQLAccess(data, Probe(data, n)), GraphQLFailed, load, cancellationToken);
-        rows.Add(ThroughputRow("W1 access check, TMS `CheckCourseAccess`", restW1, baselineW1, 0.8));
-        rows.Add(ThroughputRow("W1 access check, GraphQL `contentAccess`", graphW1, baselineW1, 0.6));
+        var ledger = new BaselineDatabase(database.Provider == "Postgres", database.ConnectionString);
+        if (options.Runs("W1"))
+        {
+            var baselineW1 = await MeasureAsync("W1 baseline", baseline.BaseAddress, n => requests.BaselineAccess(requests.Probe(n)), TmsFailed, cancellationToken);
+            var restW1 = await MeasureAsync("W1 REST", entitle.BaseAddress, n => requests.TmsAccess(requests.Probe(n)), TmsFailed, cancellationToken);
+            var graphW1 = await MeasureAsync("W1 GraphQL", entitle.BaseAddress, n => requests.GraphQLAccess(requests.Probe(n)), GraphQLFailed, cancellationToken);
+            rows.Add(ThroughputRow("W1 access check, TMS `CheckCourseAccess`", restW1, baselineW1, 0.8, latencyTarget: true));
+            rows.Add(ThroughputRow("W1 access check, GraphQL `contentAccess`", graphW1, baselineW1, 0.6, latencyTarget: true));
+            if (options.Size.TenTimesSmaller is { } smaller)
+            {
+                rows.Add(await ScalingRowAsync(smaller, restW1, cancellationToken));
+            }
+        }
 
-        var baselineW3 = await MintAsync(baseline, "/baseline/keys", data, cancellationToken);
-        var entitleW3 = await MintAsync(entitle, "/api/2.0/CreateSubscriptionTrainingKeys", data, cancellationToken);
-        var peak = entitle.PeakResidentBytes() ?? 0;
-        rows.Add(new($"W3 minting {MintedKeys:N0} keys in one `CreateSubscriptionTrainingKeys`", DatabaseName, Milliseconds(entitleW3), Milliseconds(baselineW3),
-            entitleW3 / baselineW3, "at most 2× the baseline", entitleW3 / baselineW3 <= 2));
-        rows.Add(new("W3 the service's peak resident memory so far (VmHWM)", DatabaseName, Megabytes(peak), "", null, "bounded (no target figure)", null));
+        if (options.Runs("W2"))
+        {
+            await EnsureSameAnswerAsync(entitle, requests.GraphQLCatalog(), baseline, requests.BaselineCatalog(), cancellationToken);
+            var baselineW2 = await MeasureAsync("W2 baseline", baseline.BaseAddress, _ => requests.BaselineCatalog(), GraphQLFailed, cancellationToken);
+            var entitleW2 = await MeasureAsync("W2 GraphQL", entitle.BaseAddress, _ => requests.GraphQLCatalog(), GraphQLFailed, cancellationToken);
+            rows.Add(ThroughputRow("W2 the seed's `trainingPassTypes` with content, options and prices, `first: 100`", entitleW2, baselineW2, 0.5, latencyTarget: false));
+        }
+
+        if (options.Runs("W3"))
+        {
+            var baselineW3 = await MintAsync(baseline, "/baseline/keys", data, cancellationToken);
+            var entitleW3 = await MintAsync(entitle, "/api/2.0/CreateSubscriptionTrainingKeys", data, cancellationToken);
+            var peak = entitle.PeakResidentBytes() ?? 0;
+            rows.Add(new($"W3 minting {MintedKeys:N0} keys in one `CreateSubscriptionTrainingKeys`", DatabaseName, Milliseconds(entitleW3), Milliseconds(baselineW3),
+                entitleW3 / baselineW3, "at most 2× the baseline", entitleW3 / baselineW3 <= 2));
+            rows.Add(new("W3 the service's peak resident memory so far (VmHWM)", DatabaseName, Megabytes(peak), "", null, "bounded (no target figure)", null));
+        }
+
+        if (options.Runs("W4"))
+        {
+            var (entitleW4, baselineW4, entitleRows, baselineRows) = await MeasureWritesAsync(
+                "W4", entitle, n => requests.Redeem(baseline: false, n), baseline, n => requests.Redeem(baseline: true, n), TmsFailed, ledger, l => l.Redemptions, cancellationToken);
+            var broken = await WriteLedger.BrokenRedemptionRulesAsync(ledger, cancellationToken);
+            rows.Add(ThroughputRow("W4 redeeming distinct keys, TMS `RedeemSubscriptionTrainingKey`", entitleW4, baselineW4, 0.5, latencyTarget: false, broken));
+            rows.Add(new("W4 rows written per redemption; the rules after both runs", DatabaseName, entitleRows, baselineRows, null,
+                "no key past its limit, none redeemed twice by a learner, each use one redemption with its pass", broken is null));
+        }
+
+        if (options.Runs("W5"))
+        {
+            var (entitleW5, baselineW5, entitleRows, baselineRows) = await MeasureWritesAsync(
+                "W5", entitle, n => requests.Issue(baseline: false, n), baseline, n => requests.Issue(baseline: true, n), GraphQLFailed, ledger, l => l.Passes, cancellationToken);
+            var empty = await WriteLedger.EmptyPassesAsync(ledger, cancellationToken);
+            var broken = empty == 0 ? null : $"{empty} passes with an empty period";
+            rows.Add(ThroughputRow("W5 issuing passes, GraphQL `issuePass`", entitleW5, baselineW5, 0.5, latencyTarget: false, broken));
+            rows.Add(new("W5 rows written per pass; the rules after both runs", DatabaseName, entitleRows, baselineRows, null, "every answered pass stored once, none with an empty period", broken is null));
+        }
 
         await entitle.StopAsync();
         await baseline.StopAsync();
         return rows;
     }
 
-    private SuiteRow ThroughputRow(string workload, LoadResult entitle, LoadResult baseline, double target)
+    private async Task<GeneratedData> GenerateAsync(IBenchDatabase target, DataSize size, CancellationToken cancellationToken)
     {
-        var ratio = baseline.Throughput > 0 ? entitle.Throughput / baseline.Throughput : 0;
-        return new SuiteRow(workload, DatabaseName, Describe(entitle), Describe(baseline), ratio,
-            $"≥ {target:0.0} of the baseline's throughput; p99 under 5 ms", ratio >= target && entitle.P99 < TimeSpan.FromMilliseconds(5) && entitle.Errors == 0);
+        await ServiceMigration.RunAsync(entitleDll, target, cancellationToken);
+        GeneratedData data;
+        await using (var writer = target.Provider == "Postgres"
+            ? (ITableWriter)await PostgresTableWriter.OpenAsync(target.ConnectionString, cancellationToken)
+            : await SqliteTableWriter.OpenAsync(target.ConnectionString, forLoad: true, cancellationToken))
+        {
+            data = await new BenchDataGenerator(size, TimeProvider.System).WriteAsync(writer, cancellationToken);
+        }
+
+        progress.WriteLine($"  {DatabaseName}: generated the {size.Name} data set in {data.LoadTook.TotalSeconds:0.0} s ({await target.SizeInBytesAsync(cancellationToken) / 1024 / 1024} MB).");
+        return data;
     }
 
-    private async Task<LoadResult> MeasureAsync(string name, Uri server, Func<long, HttpRequestMessage> request, Func<string, bool> failed, LoadOptions load, CancellationToken cancellationToken)
+    private Task<ServiceProcess> StartEntitleAsync(IBenchDatabase target, CancellationToken cancellationToken)
     {
-        var result = await new ClosedLoopDriver(server, request, failed).RunAsync(load, cancellationToken);
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = target.Provider,
+            ["ConnectionStrings__Entitle"] = target.ConnectionString,
+            ["RateLimit__PermitLimit"] = "100000000",
+        };
+        return ServiceProcess.StartAsync(entitleDll, [], environment, null, cancellationToken);
+    }
+
+    /// <summary>W1 over TMS again on a fresh database of the size ten times smaller: how much the larger data set costs per check.</summary>
+    private async Task<SuiteRow> ScalingRowAsync(DataSize smaller, LoadResult onThisSize, CancellationToken cancellationToken)
+    {
+        await using var other = await anotherDatabase(cancellationToken);
+        var data = await GenerateAsync(other, smaller, cancellationToken);
+        var requests = new SuiteRequests(data);
+        await using var entitle = await StartEntitleAsync(other, cancellationToken);
+        var onSmaller = await MeasureAsync($"W1 REST on {smaller.Name}", entitle.BaseAddress, n => requests.TmsAccess(requests.Probe(n)), TmsFailed, cancellationToken);
+        await entitle.StopAsync();
+        var ratio = onThisSize.P50 / onSmaller.P50;
+        return new SuiteRow($"W1 `CheckCourseAccess` p50 on {options.Size.Name} (Entitle column) vs on {smaller.Name}, ten times smaller (baseline column)", DatabaseName,
+            $"p50 {onThisSize.P50.TotalMilliseconds:0.00} ms", $"p50 {onSmaller.P50.TotalMilliseconds:0.00} ms ({onSmaller.Throughput:N0}/s)", ratio, "at most 1.3×", ratio <= 1.3);
+    }
+
+    /// <summary>
+    /// A write workload on both sides, the baseline first, with the database's row counts read before, between and
+    /// after: each side must have stored exactly as many changes as it answered.
+    /// </summary>
+    private async Task<(LoadResult Entitle, LoadResult Baseline, string EntitleRows, string BaselineRows)> MeasureWritesAsync(
+        string name, ServiceProcess entitle, Func<long, HttpRequestMessage> entitleRequest, ServiceProcess baseline, Func<long, HttpRequestMessage> baselineRequest,
+        Func<string, bool> failed, BaselineDatabase ledger, Func<WriteLedger, long> changes, CancellationToken cancellationToken)
+    {
+        var before = await WriteLedger.ReadAsync(ledger, cancellationToken);
+        var baselineResult = await MeasureAsync($"{name} baseline", baseline.BaseAddress, baselineRequest, failed, cancellationToken);
+        var between = await WriteLedger.ReadAsync(ledger, cancellationToken);
+        var entitleResult = await MeasureAsync($"{name} Entitle", entitle.BaseAddress, entitleRequest, failed, cancellationToken);
+        var after = await WriteLedger.ReadAsync(ledger, cancellationToken);
+        var byBaseline = between.Since(before);
+        var byEntitle = after.Since(between);
+        if (changes(byBaseline) != baselineResult.Succeeded || changes(byEntitle) != entitleResult.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"{name}: the database holds {changes(byEntitle)} changes by Entitle for {entitleResult.Succeeded} good answers, {changes(byBaseline)} by the baseline for {baselineResult.Succeeded}.");
+        }
+
+        return (entitleResult, baselineResult, byEntitle.PerChange(entitleResult.Succeeded), byBaseline.PerChange(baselineResult.Succeeded));
+    }
+
+    /// <summary>Both sides must give the same answer (as JSON values) before their speeds are compared.</summary>
+    private static async Task EnsureSameAnswerAsync(ServiceProcess entitle, HttpRequestMessage entitleRequest, ServiceProcess baseline, HttpRequestMessage baselineRequest, CancellationToken cancellationToken)
+    {
+        static async Task<string> AnswerAsync(ServiceProcess server, HttpRequestMessage request, CancellationToken ct)
+        {
+            using var http = new HttpClient { BaseAddress = server.BaseAddress };
+            using var response = await http.SendAsync(request, ct);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            return JsonSerializer.Serialize(json.RootElement);
+        }
+
+        var fromEntitle = await AnswerAsync(entitle, entitleRequest, cancellationToken);
+        var fromBaseline = await AnswerAsync(baseline, baselineRequest, cancellationToken);
+        if (fromEntitle != fromBaseline)
+        {
+            var at = fromEntitle.Zip(fromBaseline).TakeWhile(p => p.First == p.Second).Count();
+            throw new InvalidOperationException($"The baseline's answer differs from Entitle's at character {at}: Entitle …{fromEntitle.Substring(Math.Max(0, at - 80), Math.Min(160, fromEntitle.Length - Math.Max(0, at - 80)))}… baseline …{fromBaseline.Substring(Math.Max(0, at - 80), Math.Min(160, fromBaseline.Length - Math.Max(0, at - 80)))}…");
+        }
+    }
+
+    private SuiteRow ThroughputRow(string workload, LoadResult entitle, LoadResult baseline, double target, bool latencyTarget, string? broken = null)
+    {
+        var ratio = baseline.Throughput > 0 ? entitle.Throughput / baseline.Throughput : 0;
+        var met = ratio >= target && entitle.Errors == 0 && broken is null && (!latencyTarget || entitle.P99 < TimeSpan.FromMilliseconds(5));
+        return new SuiteRow(workload, DatabaseName, Describe(entitle) + (broken is null ? "" : $"; **{broken}**"), Describe(baseline), ratio,
+            $"≥ {target:0.0} of the baseline's throughput" + (latencyTarget ? "; p99 under 5 ms" : ""), met);
+    }
+
+    private async Task<LoadResult> MeasureAsync(string name, Uri server, Func<long, HttpRequestMessage> request, Func<string, bool> failed, CancellationToken cancellationToken)
+    {
+        var result = await new ClosedLoopDriver(server, request, failed).RunAsync(Load, cancellationToken);
         progress.WriteLine($"  {DatabaseName}: {name}: {Describe(result)}{(result.FirstError is null ? "" : $"; first error: {result.FirstError}")}");
         return result;
     }
@@ -158,34 +267,6 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, s
 
             await Task.Delay(10, cancellationToken);
         }
-    }
-
-    private static AccessProbe Probe(GeneratedData data, long n) => data.Probes[(int)(n % data.Probes.Count)];
-
-    private static HttpRequestMessage TmsAccess(GeneratedData data, AccessProbe probe)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/2.0/CheckCourseAccess?userId={probe.ContactId}&courseId={probe.CourseId}");
-        request.Headers.Add("api_key", data.Credential);
-        return request;
-    }
-
-    private static HttpRequestMessage BaselineAccess(GeneratedData data, AccessProbe probe)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/baseline/access?userId={probe.ContactId}&courseId={probe.CourseId}");
-        request.Headers.Add("api_key", data.Credential);
-        return request;
-    }
-
-    private static HttpRequestMessage GraphQLAccess(GeneratedData data, AccessProbe probe)
-    {
-        var body = JsonSerializer.Serialize(new
-        {
-            query = "query($c: ID!, $t: ID!) { contentAccess(contactId: $c, contentId: $t) { granted reason grantingPasses { id } } }",
-            variables = new { c = GlobalIds.Of("Person", probe.ContactId), t = GlobalIds.Of("CourseTemplate", probe.CourseId) },
-        });
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", data.Credential);
-        return request;
     }
 
     private static bool TmsFailed(string body) => !body.Contains("\"Status\":0", StringComparison.Ordinal);

@@ -72,13 +72,14 @@ public sealed class SuiteCommand : IBenchCommand
     private static async Task<IReadOnlyList<SuiteRow>> RunSqliteAsync(SuiteOptions options, string entitleDll, CancellationToken cancellationToken)
     {
         await using var database = SqliteBenchDatabase.Create("entitle-bench-");
-        return await new ProviderRun(options, database, entitleDll, Console.Out).RunAsync(cancellationToken);
+        return await new ProviderRun(options, database, _ => Task.FromResult<IBenchDatabase>(SqliteBenchDatabase.Create("entitle-bench-")), entitleDll, Console.Out).RunAsync(cancellationToken);
     }
 
     private static async Task<IReadOnlyList<SuiteRow>> RunPostgresAsync(SuiteOptions options, string entitleDll, CancellationToken cancellationToken)
     {
         await using var server = options.Postgres is null ? await PrivatePostgresServer.StartAsync(cancellationToken) : null;
-        await using var database = await PostgresBenchDatabase.CreateAsync(options.Postgres ?? server!.ConnectionString, "entitle_bench_", cancellationToken);
-        return await new ProviderRun(options, database, entitleDll, Console.Out).RunAsync(cancellationToken);
+        var serverConnection = options.Postgres ?? server!.ConnectionString;
+        await using var database = await PostgresBenchDatabase.CreateAsync(serverConnection, "entitle_bench_", cancellationToken);
+        return await new ProviderRun(options, database, async ct => await PostgresBenchDatabase.CreateAsync(serverConnection, "entitle_bench_", ct), entitleDll, Console.Out).RunAsync(cancellationToken);
     }
 }

@@ -8,7 +8,9 @@ public sealed record SuiteOptions
 {
     public const string Usage =
         "suite [--size small|medium|large] [--providers sqlite,postgres] [--postgres <connection string>] "
-        + "[--connections 16] [--seconds 10] [--warmup-seconds 3] [--report docs/benchmarks.md]";
+        + "[--connections 16] [--seconds 10] [--warmup-seconds 3] [--workloads W1,W2,W3,W4,W5] [--report docs/benchmarks.md]";
+
+    private static readonly string[] AllWorkloads = ["W1", "W2", "W3", "W4", "W5"];
 
     public DataSize Size { get; init; } = DataSize.Small;
 
@@ -24,6 +26,11 @@ public sealed record SuiteOptions
     public double WarmUpSeconds { get; init; } = 3;
 
     public string? Report { get; init; }
+
+    /// <summary>The workloads to measure besides W6 (a start is always measured): all of them unless narrowed for a profiling session.</summary>
+    public IReadOnlyList<string> Workloads { get; init; } = AllWorkloads;
+
+    public bool Runs(string workload) => Workloads.Contains(workload);
 
     public static SuiteOptions? Parse(IReadOnlyList<string> args, out string? problem)
     {
@@ -59,6 +66,9 @@ public sealed record SuiteOptions
                 case "--warmup-seconds" when double.TryParse(value, CultureInfo.InvariantCulture, out var warmUp) && warmUp >= 0:
                     options = options with { WarmUpSeconds = warmUp };
                     break;
+                case "--workloads" when value.ToUpperInvariant().Split(',') is var chosen && chosen.All(AllWorkloads.Contains):
+                    options = options with { Workloads = chosen };
+                    break;
                 case "--report":
                     options = options with { Report = value };
                     break;
@@ -83,6 +93,11 @@ public sealed record SuiteOptions
             $"--seconds {Seconds.ToString(CultureInfo.InvariantCulture)}",
             $"--warmup-seconds {WarmUpSeconds.ToString(CultureInfo.InvariantCulture)}",
         };
+        if (Workloads.Count != AllWorkloads.Length)
+        {
+            parts.Add($"--workloads {string.Join(',', Workloads)}");
+        }
+
         if (Postgres is not null)
         {
             parts.Add($"--postgres \"{Hosting.ConnectionStrings.WithoutPassword(Postgres)}\"");
