@@ -58,7 +58,15 @@ public sealed class BenchDataGenerator(DataSize size, TimeProvider time)
     private static readonly TableShape Passes = TableShape.Of("passes",
         ("id", ColumnKind.WholeNumber), ("pass_type_id", ColumnKind.WholeNumber), ("option_id", ColumnKind.WholeNumber), ("contact_id", ColumnKind.WholeNumber),
         ("valid_from", ColumnKind.Instant), ("valid_until", ColumnKind.Instant), ("cancelled_at", ColumnKind.Instant),
-        ("created_at", ColumnKind.Instant), ("updated_at", ColumnKind.Instant), ("version", ColumnKind.WholeNumber));
+        ("created_at", ColumnKind.Instant), ("updated_at", ColumnKind.Instant), ("version", ColumnKind.WholeNumber),
+        ("expired_notified_for", ColumnKind.Instant), ("expiring_notified_for", ColumnKind.Instant));
+
+    /// <summary>
+    /// Passes that ended (or come within the service's default 7-day notice of their end) before the data set was made
+    /// are marked as announced, as a service that ran all along would have left them; otherwise the service's
+    /// background job would spend its first minutes announcing them while the workloads are measured.
+    /// </summary>
+    private static readonly TimeSpan AnnouncedWithin = TimeSpan.FromDays(7);
 
     private static readonly TableShape KeyBatches = TableShape.Of("key_batches",
         ("id", ColumnKind.WholeNumber), ("organization_id", ColumnKind.WholeNumber), ("pass_type_id", ColumnKind.WholeNumber), ("key_count", ColumnKind.WholeNumber),
@@ -229,7 +237,9 @@ public sealed class BenchDataGenerator(DataSize size, TimeProvider time)
                 };
                 var until = from.AddYears(1);
                 DateTime? cancelled = state == 2 ? _now.AddDays(-1) : null;
-                yield return [++id, type, GeneratedData.FirstOptionId(type) + 1, contact, from, until, cancelled, from, from, 0];
+                var announced = cancelled is null && until <= _now + AnnouncedWithin;
+                yield return [++id, type, GeneratedData.FirstOptionId(type) + 1, contact, from, until, cancelled, from, from, 0,
+                    announced && until <= _now ? until : null, announced ? until : null];
             }
 
             if (contact % probeEvery == 0 && probes.Count < ProbeCount)

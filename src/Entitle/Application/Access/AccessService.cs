@@ -14,42 +14,53 @@ namespace Entitle.Application.Access;
 /// </summary>
 public sealed class AccessService(EntitleDbContext db)
 {
-    public async Task<AccessDecision> DecideAsync(Caller caller, int contactId, ContentRef content, DateTime at, CancellationToken cancellationToken)
-    {
-        var subtree = db.SubtreeIds(caller);
-        var ancestors = caller.AncestorAndSelfIds.ToArray();
-        IQueryable<int> holdingTypes;
-        IQueryable<LifecycleState> contentState;
-        if (content.CourseTemplateId is { } courseId)
-        {
-            var pathsWithCourse = db.Set<LearningPathCourse>().Where(c => c.CourseTemplateId == courseId).Select(c => c.LearningPathId);
-            holdingTypes = db.PassTypeContentItems
-                .Where(i => i.CourseTemplateId == courseId || (i.LearningPathId != null && pathsWithCourse.Contains(i.LearningPathId.Value)))
-                .Select(i => i.PassTypeId);
-            contentState = db.CourseTemplates
-                .Where(t => t.Id == courseId && (ancestors.Contains(t.OrganizationId) || subtree.Contains(t.OrganizationId)))
-                .Select(t => t.LifecycleState);
-        }
-        else
-        {
-            var pathId = content.LearningPathId ?? throw new ArgumentException("No content given.", nameof(content));
-            holdingTypes = db.PassTypeContentItems.Where(i => i.LearningPathId == pathId).Select(i => i.PassTypeId);
-            contentState = db.LearningPaths
-                .Where(p => p.Id == pathId && (ancestors.Contains(p.OrganizationId) || subtree.Contains(p.OrganizationId)))
-                .Select(p => p.LifecycleState);
-        }
+    /// <summary>
+    /// The course question, asked on every course launch, compiled once: EF Core then skips rebuilding and hashing
+    /// the expression tree per call (docs/benchmarks.md has the profile that showed the cost). The same statement
+    /// as the learning path branch below, which is asked far less often. A compiled query keeps the plan of the
+    /// first model it met, so each provider has its own.
+    /// </summary>
+    private static readonly Func<EntitleDbContext, int, int, string, int[], CancellationToken, Task<AccessFacts?>> SqliteCourseFacts = CompileCourseFacts();
 
-        var facts = await db.Contacts.AsNoTracking()
-            .Where(c => c.Id == contactId && subtree.Contains(c.OrganizationId))
-            .Select(c => new
+    private static readonly Func<EntitleDbContext, int, int, string, int[], CancellationToken, Task<AccessFacts?>> PostgresCourseFacts = CompileCourseFacts();
+
+    private static Func<EntitleDbContext, int, int, string, int[], CancellationToken, Task<AccessFacts?>> CompileCourseFacts() => EF.CompileAsyncQuery(
+        (EntitleDbContext db, int contactId, int courseId, string callerPath, int[] ancestors, CancellationToken ct) => db.Contacts.AsNoTracking()
+            .Where(c => c.Id == contactId && db.Organizations.Where(o => o.Path.StartsWith(callerPath)).Select(o => o.Id).Contains(c.OrganizationId))
+            .Select(c => new AccessFacts
             {
-                State = contentState.Select(s => (LifecycleState?)s).FirstOrDefault(),
+                State = db.CourseTemplates
+                    .Where(t => t.Id == courseId && (ancestors.Contains(t.OrganizationId) || db.Organizations.Where(o => o.Path.StartsWith(callerPath)).Select(o => o.Id).Contains(t.OrganizationId)))
+                    .Select(t => (LifecycleState?)t.LifecycleState)
+                    .FirstOrDefault(),
                 Passes = db.Passes.Where(p => p.ContactId == c.Id)
-                    .Select(p => new PassFacts(p.Id, p.ValidFrom, p.ValidUntil, p.CancelledAt != null, holdingTypes.Contains(p.PassTypeId)))
+                    .Select(p => new PassFacts(
+                        p.Id,
+                        p.ValidFrom,
+                        p.ValidUntil,
+                        p.CancelledAt != null,
+                        db.PassTypeContentItems
+                            .Where(i => i.CourseTemplateId == courseId
+                                || (i.LearningPathId != null && db.Set<LearningPathCourse>().Where(lc => lc.CourseTemplateId == courseId).Select(lc => lc.LearningPathId).Contains(i.LearningPathId.Value)))
+                            .Select(i => i.PassTypeId)
+                            .Contains(p.PassTypeId)))
                     .ToList(),
             })
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefault());
 
+    public async Task<AccessDecision> DecideAsync(Caller caller, int contactId, ContentRef content, DateTime at, CancellationToken cancellationToken)
+    {
+        if (content.CourseTemplateId is { } course)
+        {
+            var facts = await (db.Provider == DatabaseProvider.Postgres ? PostgresCourseFacts : SqliteCourseFacts)(db, contactId, course, caller.OrganizationPath, [.. caller.AncestorAndSelfIds], cancellationToken);
+            return Decide(facts, content, contactId, at);
+        }
+
+        return await DecideForPathAsync(caller, contactId, content, at, cancellationToken);
+    }
+
+    private static AccessDecision Decide(AccessFacts? facts, ContentRef content, int contactId, DateTime at)
+    {
         if (facts is null)
         {
             throw new EntityNotFoundException("contactId", "contact", contactId.ToString(CultureInfo.InvariantCulture));
@@ -62,5 +73,27 @@ public sealed class AccessService(EntitleDbContext db)
         }
 
         return AccessDecision.Decide(facts.Passes, at, state == LifecycleState.Published);
+    }
+
+    private async Task<AccessDecision> DecideForPathAsync(Caller caller, int contactId, ContentRef content, DateTime at, CancellationToken cancellationToken)
+    {
+        var subtree = db.SubtreeIds(caller);
+        var ancestors = caller.AncestorAndSelfIds.ToArray();
+        var pathId = content.LearningPathId ?? throw new ArgumentException("No content given.", nameof(content));
+        var holdingTypes = db.PassTypeContentItems.Where(i => i.LearningPathId == pathId).Select(i => i.PassTypeId);
+        var contentState = db.LearningPaths
+            .Where(p => p.Id == pathId && (ancestors.Contains(p.OrganizationId) || subtree.Contains(p.OrganizationId)))
+            .Select(p => p.LifecycleState);
+        var facts = await db.Contacts.AsNoTracking()
+            .Where(c => c.Id == contactId && subtree.Contains(c.OrganizationId))
+            .Select(c => new AccessFacts
+            {
+                State = contentState.Select(s => (LifecycleState?)s).FirstOrDefault(),
+                Passes = db.Passes.Where(p => p.ContactId == c.Id)
+                    .Select(p => new PassFacts(p.Id, p.ValidFrom, p.ValidUntil, p.CancelledAt != null, holdingTypes.Contains(p.PassTypeId)))
+                    .ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return Decide(facts, content, contactId, at);
     }
 }

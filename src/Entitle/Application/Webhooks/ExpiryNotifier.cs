@@ -32,38 +32,51 @@ public sealed class ExpiryNotifier(EntitleDbContext db, WebhookPublisher publish
                 return emitted;
             }
 
-            foreach (var id in expiring)
-            {
-                emitted += await EmitAsync(id, expired: false, now, soon, cancellationToken);
-            }
-
-            foreach (var id in expired)
-            {
-                emitted += await EmitAsync(id, expired: true, now, soon, cancellationToken);
-            }
+            emitted += await EmitAsync(expiring, expired: false, now, soon, cancellationToken);
+            emitted += await EmitAsync(expired, expired: true, now, soon, cancellationToken);
         }
     }
 
-    private Task<int> EmitAsync(int passId, bool expired, DateTime now, DateTime soon, CancellationToken cancellationToken) =>
-        db.WriteAsync(
+    /// <summary>
+    /// One transaction for a batch: each pass is claimed by its conditional UPDATE and its event written; the
+    /// events are saved together and then forgotten, so that the work per pass stays the same however many passes
+    /// are due (a catch-up over a large import must not slow down as it goes, nor hold a write lock per pass).
+    /// </summary>
+    private async Task<int> EmitAsync(List<int> passIds, bool expired, DateTime now, DateTime soon, CancellationToken cancellationToken)
+    {
+        if (passIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var emitted = await db.WriteAsync(
             async ct =>
             {
-                var claimed = expired
-                    ? await db.Passes
-                        .Where(p => p.Id == passId && p.CancelledAt == null && p.ValidUntil <= now && (p.ExpiredNotifiedFor == null || p.ExpiredNotifiedFor != p.ValidUntil))
-                        .ExecuteUpdateAsync(s => s.SetProperty(p => p.ExpiredNotifiedFor, p => p.ValidUntil), ct)
-                    : await db.Passes
-                        .Where(p => p.Id == passId && p.CancelledAt == null && p.ValidUntil > now && p.ValidUntil <= soon && (p.ExpiringNotifiedFor == null || p.ExpiringNotifiedFor != p.ValidUntil))
-                        .ExecuteUpdateAsync(s => s.SetProperty(p => p.ExpiringNotifiedFor, p => p.ValidUntil), ct);
-                if (claimed == 0)
+                var count = 0;
+                foreach (var passId in passIds)
                 {
-                    return 0;
+                    var claimed = expired
+                        ? await db.Passes
+                            .Where(p => p.Id == passId && p.CancelledAt == null && p.ValidUntil <= now && (p.ExpiredNotifiedFor == null || p.ExpiredNotifiedFor != p.ValidUntil))
+                            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ExpiredNotifiedFor, p => p.ValidUntil), ct)
+                        : await db.Passes
+                            .Where(p => p.Id == passId && p.CancelledAt == null && p.ValidUntil > now && p.ValidUntil <= soon && (p.ExpiringNotifiedFor == null || p.ExpiringNotifiedFor != p.ValidUntil))
+                            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ExpiringNotifiedFor, p => p.ValidUntil), ct);
+                    if (claimed == 0)
+                    {
+                        continue;
+                    }
+
+                    var pass = await db.Passes.AsNoTracking().Include(p => p.Contact).FirstAsync(p => p.Id == passId, ct);
+                    await publisher.PublishAsync(expired ? WebhookEventTypes.PassExpired : WebhookEventTypes.PassExpiring, pass.Contact!.OrganizationId, EventData.Pass(pass), ct);
+                    count++;
                 }
 
-                var pass = await db.Passes.AsNoTracking().Include(p => p.Contact).FirstAsync(p => p.Id == passId, ct);
-                await publisher.PublishAsync(expired ? WebhookEventTypes.PassExpired : WebhookEventTypes.PassExpiring, pass.Contact!.OrganizationId, EventData.Pass(pass), ct);
                 await db.SaveChangesAsync(ct);
-                return 1;
+                return count;
             },
             cancellationToken);
+        db.ChangeTracker.Clear();
+        return emitted;
+    }
 }

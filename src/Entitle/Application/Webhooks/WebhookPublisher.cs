@@ -18,7 +18,7 @@ public sealed class WebhookPublisher(EntitleDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var path = await db.Organizations.Where(o => o.Id == subjectOrganizationId).Select(o => o.Path).FirstAsync(cancellationToken);
         var listeners = Organization.IdsOnPath(path);
-        var endpoints = await db.WebhookEndpoints.Where(e => e.Enabled && listeners.Contains(e.OrganizationId)).ToListAsync(cancellationToken);
+        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled && listeners.Contains(e.OrganizationId)).ToListAsync(cancellationToken);
         var @event = WebhookEvent.Occur(type, subjectOrganizationId, data.ToJsonString(), now);
         db.WebhookEvents.Add(@event);
         foreach (var endpoint in endpoints.Where(e => e.Wants(type)))

@@ -1,0 +1,12 @@
+using Entitle.Domain;
+using Entitle.Domain.Access;
+
+namespace Entitle.Application.Access;
+
+/// <summary>What the access statement reads about a learner inside the caller's reach: the content's state (null when the caller cannot see it) and the learner's passes.</summary>
+public sealed class AccessFacts
+{
+    public LifecycleState? State { get; init; }
+
+    public List<PassFacts> Passes { get; init; } = [];
+}
