@@ -66,6 +66,31 @@ public abstract class ExpiryTests(DatabaseProvider provider) : GraphQLTests(prov
         Assert.Equal(30, (await db.WebhookEvents.Where(e => e.Type == "pass.expired").Select(e => e.Data).ToListAsync()).Distinct().Count());
     }
 
+    [Fact]
+    public async Task ACatchUpOverManyPassesWorksInBatchesAndKeepsNothingTracked()
+    {
+        // 449 copies of the demo's pass 1: with it, 450 passes end at the same instant, more than two batches of 200.
+        await using (var setup = App.Database.CreateContext())
+        {
+            await setup.Database.ExecuteSqlRawAsync("""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 449)
+                INSERT INTO passes (contact_id, pass_type_id, option_id, valid_from, valid_until, created_at, updated_at, version)
+                SELECT contact_id, pass_type_id, option_id, valid_from, valid_until, created_at, updated_at, version FROM passes, n WHERE passes.id = 1
+                """);
+        }
+
+        App.Clock.SetUtcNow(End);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EntitleDbContext>();
+        Assert.Equal(450, await scope.ServiceProvider.GetRequiredService<ExpiryNotifier>().RunOnceAsync(CancellationToken.None));
+
+        // Events written are forgotten batch by batch: a long catch-up does not slow down as it goes.
+        Assert.Empty(db.ChangeTracker.Entries());
+        Assert.Equal(0, await RunNotifierAsync());
+        await using var check = App.Database.CreateContext();
+        Assert.Equal(450, await check.WebhookEvents.CountAsync(e => e.Type == "pass.expired"));
+    }
+
     private async Task<int> RunNotifierAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
