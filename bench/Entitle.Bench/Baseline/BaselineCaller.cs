@@ -20,9 +20,6 @@ public sealed record BaselineCaller(int OrganizationId, string Path, int Credent
         return await reader.ReadAsync(context.RequestAborted) ? new BaselineCaller(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2)) : null;
     }
 
-    /// <summary>Whether an organization with this path is the caller's or below it.</summary>
-    public bool Reaches(string path) => path.StartsWith(Path, StringComparison.Ordinal);
-
     /// <summary>Ids of the caller's organization and every one above it, from the path.</summary>
     public int[] AncestorAndSelfIds() => Organization.IdsOnPath(Path);
 }
