@@ -18,19 +18,21 @@ public sealed class AccessService(EntitleDbContext db)
     /// The course question, asked on every course launch, compiled once: EF Core then skips rebuilding and hashing
     /// the expression tree per call (docs/benchmarks.md has the profile that showed the cost). The same statement
     /// as the learning path branch below, which is asked far less often. A compiled query keeps the plan of the
-    /// first model it met, so each provider has its own.
+    /// first model it met, so each provider has its own. Visibility is tested on organization paths (the content's
+    /// organization above or below the caller's) rather than with a list of ancestor ids: a list parameter makes EF
+    /// Core generate the SQL afresh on every call.
     /// </summary>
-    private static readonly Func<EntitleDbContext, int, int, string, int[], CancellationToken, Task<AccessFacts?>> SqliteCourseFacts = CompileCourseFacts();
+    private static readonly Func<EntitleDbContext, int, int, string, CancellationToken, Task<AccessFacts?>> SqliteCourseFacts = CompileCourseFacts();
 
-    private static readonly Func<EntitleDbContext, int, int, string, int[], CancellationToken, Task<AccessFacts?>> PostgresCourseFacts = CompileCourseFacts();
+    private static readonly Func<EntitleDbContext, int, int, string, CancellationToken, Task<AccessFacts?>> PostgresCourseFacts = CompileCourseFacts();
 
-    private static Func<EntitleDbContext, int, int, string, int[], CancellationToken, Task<AccessFacts?>> CompileCourseFacts() => EF.CompileAsyncQuery(
-        (EntitleDbContext db, int contactId, int courseId, string callerPath, int[] ancestors, CancellationToken ct) => db.Contacts.AsNoTracking()
+    private static Func<EntitleDbContext, int, int, string, CancellationToken, Task<AccessFacts?>> CompileCourseFacts() => EF.CompileAsyncQuery(
+        (EntitleDbContext db, int contactId, int courseId, string callerPath, CancellationToken ct) => db.Contacts.AsNoTracking()
             .Where(c => c.Id == contactId && db.Organizations.Where(o => o.Path.StartsWith(callerPath)).Select(o => o.Id).Contains(c.OrganizationId))
             .Select(c => new AccessFacts
             {
                 State = db.CourseTemplates
-                    .Where(t => t.Id == courseId && (ancestors.Contains(t.OrganizationId) || db.Organizations.Where(o => o.Path.StartsWith(callerPath)).Select(o => o.Id).Contains(t.OrganizationId)))
+                    .Where(t => t.Id == courseId && db.Organizations.Any(o => o.Id == t.OrganizationId && (o.Path.StartsWith(callerPath) || callerPath.StartsWith(o.Path))))
                     .Select(t => (LifecycleState?)t.LifecycleState)
                     .FirstOrDefault(),
                 Passes = db.Passes.Where(p => p.ContactId == c.Id)
@@ -52,7 +54,7 @@ public sealed class AccessService(EntitleDbContext db)
     {
         if (content.CourseTemplateId is { } course)
         {
-            var facts = await (db.Provider == DatabaseProvider.Postgres ? PostgresCourseFacts : SqliteCourseFacts)(db, contactId, course, caller.OrganizationPath, [.. caller.AncestorAndSelfIds], cancellationToken);
+            var facts = await (db.Provider == DatabaseProvider.Postgres ? PostgresCourseFacts : SqliteCourseFacts)(db, contactId, course, caller.OrganizationPath, cancellationToken);
             return Decide(facts, content, contactId, at);
         }
 
@@ -78,11 +80,11 @@ public sealed class AccessService(EntitleDbContext db)
     private async Task<AccessDecision> DecideForPathAsync(Caller caller, int contactId, ContentRef content, DateTime at, CancellationToken cancellationToken)
     {
         var subtree = db.SubtreeIds(caller);
-        var ancestors = caller.AncestorAndSelfIds.ToArray();
+        var callerPath = caller.OrganizationPath;
         var pathId = content.LearningPathId ?? throw new ArgumentException("No content given.", nameof(content));
         var holdingTypes = db.PassTypeContentItems.Where(i => i.LearningPathId == pathId).Select(i => i.PassTypeId);
         var contentState = db.LearningPaths
-            .Where(p => p.Id == pathId && (ancestors.Contains(p.OrganizationId) || subtree.Contains(p.OrganizationId)))
+            .Where(p => p.Id == pathId && db.Organizations.Any(o => o.Id == p.OrganizationId && (o.Path.StartsWith(callerPath) || callerPath.StartsWith(o.Path))))
             .Select(p => p.LifecycleState);
         var facts = await db.Contacts.AsNoTracking()
             .Where(c => c.Id == contactId && subtree.Contains(c.OrganizationId))
