@@ -1,11 +1,15 @@
 using System.Data.Common;
 using Entitle.Bench.Data;
 using Microsoft.Data.Sqlite;
+using Entitle.Persistence;
 using Npgsql;
 
 namespace Entitle.Bench.Baseline;
 
-/// <summary>The baselines' plain ADO.NET connections to the same database the service uses, pooled by the provider.</summary>
+/// <summary>
+/// The baselines' plain ADO.NET connections to the same database the service uses, pooled by the provider, with the
+/// service's connection settings (on PostgreSQL, statements prepared automatically once repeated).
+/// </summary>
 public sealed class BaselineDatabase(bool postgres, string connectionString)
 {
     public bool Postgres => postgres;
@@ -13,11 +17,18 @@ public sealed class BaselineDatabase(bool postgres, string connectionString)
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         DbConnection connection = postgres
-            ? new NpgsqlConnection(connectionString)
+            ? new NpgsqlConnection(PostgresConnectionStrings.Complete(connectionString))
             : new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 60 }.ToString());
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
+
+    /// <summary>
+    /// On SQLite, the same in-process queue for the write lock the service uses (<see cref="SqliteWriteTurns"/>), so
+    /// that neither side is measured sleeping on SQLITE_BUSY; take it before the transaction begins.
+    /// </summary>
+    public async Task<BaselineWriteTurn> TakeWriteTurnAsync(CancellationToken cancellationToken) =>
+        new(postgres ? null : await SqliteWriteTurns.TakeAsync(connectionString, cancellationToken));
 
     public async Task<ITableWriter> OpenWriterAsync(CancellationToken cancellationToken) => postgres
         ? await PostgresTableWriter.OpenAsync(connectionString, cancellationToken)

@@ -47,6 +47,7 @@ public sealed class IssueBaseline(BaselineDatabase database, CredentialHasher ha
             return;
         }
 
+        using var turn = await database.TakeWriteTurnAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         string? refusal = null;
         int contactOrganization = 0;

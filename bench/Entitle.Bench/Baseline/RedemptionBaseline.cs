@@ -46,6 +46,7 @@ public sealed class RedemptionBaseline(BaselineDatabase database, CredentialHash
             return;
         }
 
+        using var turn = await database.TakeWriteTurnAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         RedemptionFacts? facts = null;
         await using (var read = BaselineWrites.Command(transaction, Facts))

@@ -55,7 +55,7 @@ public sealed class IdempotentRequests(EntitleDbContext db, TimeProvider clock, 
         db.ConflictOccurred = false;
         var now = clock.GetUtcNow().UtcDateTime;
         var expired = now - Window;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         await db.IdempotencyRecords.Where(r => r.OrganizationId == organizationId && r.Key == key && r.CreatedAt < expired).ExecuteDeleteAsync(ct);
         db.IdempotencyRecords.Add(IdempotencyRecord.Claim(organizationId, key, requestHash, now));
         try

@@ -30,6 +30,7 @@ public static class ApplicationSetup
         services.AddScoped<ExpiryNotifier>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CredentialHasher>();
+        services.AddSingleton<OrganizationPaths>();
         services.AddScoped<CredentialAuthenticator>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<OrganizationQueries>();

@@ -36,7 +36,7 @@ public static class Writes
                 {
                     try
                     {
-                        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
                         var result = await work(cancellationToken);
                         try
                         {

@@ -88,11 +88,26 @@ public abstract class EntitleDbContext(DbContextOptions options, AuditActor? act
 
         return await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await using var own = await Database.BeginTransactionAsync(cancellationToken);
+            await using var own = await BeginWriteTransactionAsync(cancellationToken);
             var saved = await SaveWithAuditAsync(audits, acceptAllChangesOnSuccess, cancellationToken);
             await own.CommitAsync(cancellationToken);
             return saved;
         });
+    }
+
+    /// <summary>Begins a use case's transaction; on SQLite it first waits for its turn to write (see <see cref="SqliteWriteTurns"/>).</summary>
+    public async Task<WriteTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken)
+    {
+        var turn = Provider == DatabaseProvider.Sqlite ? await SqliteWriteTurns.TakeAsync(Database.GetConnectionString(), cancellationToken) : null;
+        try
+        {
+            return new WriteTransaction(await Database.BeginTransactionAsync(cancellationToken), turn);
+        }
+        catch
+        {
+            turn?.Release();
+            throw;
+        }
     }
 
     private async Task<int> SaveWithAuditAsync(List<Func<DateTime, AuditActor?, AuditEvent>> audits, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public static class PersistenceSetup
                 // Transient failures are retried where it is safe: every read, and every write that failed before its
                 // commit (see Application.Writes); a failed commit is never replayed blindly.
                 services.AddDbContext<EntitleDbContext, PostgresEntitleDbContext>((sp, o) => Configure(sp, o.UseNpgsql(
-                    connectionString,
+                    PostgresConnectionStrings.Complete(connectionString),
                     npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount, options.MaxRetryDelay, null))));
                 break;
             default:

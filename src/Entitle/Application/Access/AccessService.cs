@@ -20,7 +20,9 @@ public sealed class AccessService(EntitleDbContext db)
     /// as the learning path branch below, which is asked far less often. A compiled query keeps the plan of the
     /// first model it met, so each provider has its own. Visibility is tested on organization paths (the content's
     /// organization above or below the caller's) rather than with a list of ancestor ids: a list parameter makes EF
-    /// Core generate the SQL afresh on every call.
+    /// Core generate the SQL afresh on every call. Whether a type holds the course is two lists, the types holding it
+    /// directly and those holding a learning path with it, each found through its own index: one list with an OR
+    /// inside made PostgreSQL scan every content item of every type on each check.
     /// </summary>
     private static readonly Func<EntitleDbContext, int, int, string, CancellationToken, Task<AccessFacts?>> SqliteCourseFacts = CompileCourseFacts();
 
@@ -41,11 +43,10 @@ public sealed class AccessService(EntitleDbContext db)
                         p.ValidFrom,
                         p.ValidUntil,
                         p.CancelledAt != null,
-                        db.PassTypeContentItems
-                            .Where(i => i.CourseTemplateId == courseId
-                                || (i.LearningPathId != null && db.Set<LearningPathCourse>().Where(lc => lc.CourseTemplateId == courseId).Select(lc => lc.LearningPathId).Contains(i.LearningPathId.Value)))
-                            .Select(i => i.PassTypeId)
-                            .Contains(p.PassTypeId)))
+                        db.PassTypeContentItems.Where(i => i.CourseTemplateId == courseId).Select(i => i.PassTypeId).Contains(p.PassTypeId)
+                            || db.Set<LearningPathCourse>().Where(lc => lc.CourseTemplateId == courseId)
+                                .Join(db.PassTypeContentItems, lc => (int?)lc.LearningPathId, i => i.LearningPathId, (lc, i) => i.PassTypeId)
+                                .Contains(p.PassTypeId)))
                     .ToList(),
             })
             .FirstOrDefault());

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Entitle.Application.Keys;
 
 /// <summary>Mints, changes, deletes and redeems subscription training keys.</summary>
-public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService organizations, ContactService contacts, WebhookPublisher events, TimeProvider clock)
+public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService organizations, ContactService contacts, WebhookPublisher events, OrganizationPaths paths, TimeProvider clock)
 {
     /// <summary>The most keys one call mints; more is refused rather than half done.</summary>
     public const int MaxKeysPerBatch = 100_000;
@@ -179,7 +179,7 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                 }
 
                 var contact = await findContact(ct);
-                var keyOrganizationPath = await db.Organizations.Where(o => o.Id == key.OrganizationId).Select(o => o.Path).FirstAsync(ct);
+                var keyOrganizationPath = await paths.GetAsync(db, key.OrganizationId, ct);
                 if (!contact.Organization!.Path.StartsWith(keyOrganizationPath, StringComparison.Ordinal))
                 {
                     throw new DomainRuleException("contactId", "This learner is outside the organization the key belongs to, so cannot redeem it.", contact.Id.ToString(CultureInfo.InvariantCulture));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Entitle.Application.Contacts;
+using Entitle.Application.Organizations;
 using Entitle.Application.Webhooks;
 using Entitle.Domain;
 using Entitle.Domain.Contacts;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Entitle.Application.Passes;
 
 /// <summary>Issues, renews, revokes and reassigns passes.</summary>
-public sealed class PassService(EntitleDbContext db, ContactService contacts, WebhookPublisher events, TimeProvider clock)
+public sealed class PassService(EntitleDbContext db, ContactService contacts, WebhookPublisher events, OrganizationPaths paths, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -20,14 +21,14 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, We
         db.WriteAsync(
             async ct =>
             {
-                var type = await FindReadableTypeAsync(caller, issue.PassTypeId, ct);
+                var (type, ownerPath) = await FindReadableTypeAsync(caller, issue.PassTypeId, ct);
                 var option = issue.OptionId is { } optionId
                     ? type.Options.FirstOrDefault(o => o.Id == optionId) ?? NoSuchOption(optionId)
                     : type.DefaultOption ?? (issue.ValidUntil is null
                         ? throw new DomainRuleException("trainingPassTypeId", "This training pass type has no published option to take the period from.")
                         : null);
                 var contact = await contacts.FindOwnAsync(caller, issue.ContactId, "contactId", ct);
-                await EnsureMayHoldAsync(type, contact, ct);
+                EnsureMayHold(ownerPath, contact);
                 var pass = Pass.Issue(type, option, contact, issue.ValidFrom ?? Now, issue.ValidUntil, Now);
                 pass.SetExternalId(issue.ExternalId, Now);
                 pass.SetTargetCompletion(issue.TargetCompletion, Now);
@@ -134,7 +135,10 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, We
             data["previousContactId"] = previous;
         }
 
-        var organizationId = await db.Contacts.Where(c => c.Id == pass.ContactId).Select(c => c.OrganizationId).FirstAsync(ct);
+        // Every use case here has the holder loaded (issued to, found with, or reassigned to the pass).
+        var organizationId = pass.Contact is { } holder && holder.Id == pass.ContactId
+            ? holder.OrganizationId
+            : await db.Contacts.Where(c => c.Id == pass.ContactId).Select(c => c.OrganizationId).FirstAsync(ct);
         await events.PublishAsync(type, organizationId, data, ct);
         await db.SaveChangesAsync(ct);
     }
@@ -153,16 +157,16 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, We
             : throw new EntityNotFoundException("trainingPassId", "training pass", passId.ToString(CultureInfo.InvariantCulture));
     }
 
-    /// <summary>A type the caller may issue: one it can read (its own or an ancestor's), with options loaded.</summary>
-    private async Task<PassType> FindReadableTypeAsync(Caller caller, int typeId, CancellationToken cancellationToken)
+    /// <summary>A type the caller may issue: one it can read (its own or an ancestor's), with options loaded, and its owner's path.</summary>
+    private async Task<(PassType Type, string OwnerPath)> FindReadableTypeAsync(Caller caller, int typeId, CancellationToken cancellationToken)
     {
         var type = await db.PassTypes.Include(t => t.Options).FirstOrDefaultAsync(t => t.Id == typeId, cancellationToken);
         if (type is not null)
         {
-            var ownerPath = await db.Organizations.Where(o => o.Id == type.OrganizationId).Select(o => o.Path).FirstAsync(cancellationToken);
+            var ownerPath = await paths.GetAsync(db, type.OrganizationId, cancellationToken);
             if (caller.Owns(ownerPath) || caller.AncestorAndSelfIds.Contains(type.OrganizationId))
             {
-                return type;
+                return (type, ownerPath);
             }
         }
 
@@ -173,9 +177,11 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, We
         throw new EntityNotFoundException("trainingPassTypeOptionId", "option of this training pass type", optionId.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A pass of a type can be held only by a contact inside the subtree of the type's owner.</summary>
-    private async Task EnsureMayHoldAsync(PassType type, Contact contact, CancellationToken cancellationToken)
+    private async Task EnsureMayHoldAsync(PassType type, Contact contact, CancellationToken cancellationToken) =>
+        EnsureMayHold(await paths.GetAsync(db, type.OrganizationId, cancellationToken), contact);
+
+    private static void EnsureMayHold(string ownerPath, Contact contact)
     {
-        var ownerPath = await db.Organizations.Where(o => o.Id == type.OrganizationId).Select(o => o.Path).FirstAsync(cancellationToken);
         if (!contact.Organization!.Path.StartsWith(ownerPath, StringComparison.Ordinal))
         {
             throw new DomainRuleException("contactId", "This contact is outside the organization that owns the training pass type, so cannot hold its passes.", contact.Id.ToString(CultureInfo.InvariantCulture));

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using Entitle.Application.Organizations;
 using Entitle.Domain.Organizations;
 using Entitle.Domain.Webhooks;
 using Entitle.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Entitle.Application.Webhooks;
 
@@ -11,19 +13,38 @@ namespace Entitle.Application.Webhooks;
 /// commit with the change or not at all, so each change yields exactly one event whatever the number of processes.
 /// Endpoints of the event's organization and of its ancestors hear of it.
 /// </summary>
-public sealed class WebhookPublisher(EntitleDbContext db, TimeProvider clock)
+public sealed class WebhookPublisher(EntitleDbContext db, OrganizationPaths paths, TimeProvider clock)
 {
+    /// <summary>
+    /// The listening endpoints last read, and the transaction they were read in. A use case that publishes several
+    /// events for one organization (a redemption: the key redeemed, the pass issued) reads them once; a new
+    /// transaction reads them afresh, so an endpoint added since is never missed.
+    /// </summary>
+    private (IDbContextTransaction? Transaction, int OrganizationId, List<WebhookEndpoint> Endpoints)? _lastRead;
+
     public async Task PublishAsync(string type, int subjectOrganizationId, JsonObject data, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var path = await db.Organizations.Where(o => o.Id == subjectOrganizationId).Select(o => o.Path).FirstAsync(cancellationToken);
-        var listeners = Organization.IdsOnPath(path);
-        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled && listeners.Contains(e.OrganizationId)).ToListAsync(cancellationToken);
+        var endpoints = await ListenersAsync(subjectOrganizationId, cancellationToken);
         var @event = WebhookEvent.Occur(type, subjectOrganizationId, data.ToJsonString(), now);
         db.WebhookEvents.Add(@event);
         foreach (var endpoint in endpoints.Where(e => e.Wants(type)))
         {
             db.WebhookDeliveries.Add(WebhookDelivery.Queue(@event, endpoint.Id, now));
         }
+    }
+
+    private async Task<List<WebhookEndpoint>> ListenersAsync(int subjectOrganizationId, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction;
+        if (transaction is not null && _lastRead is { } last && last.Transaction == transaction && last.OrganizationId == subjectOrganizationId)
+        {
+            return last.Endpoints;
+        }
+
+        var listeners = Organization.IdsOnPath(await paths.GetAsync(db, subjectOrganizationId, cancellationToken));
+        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled && listeners.Contains(e.OrganizationId)).ToListAsync(cancellationToken);
+        _lastRead = (transaction, subjectOrganizationId, endpoints);
+        return endpoints;
     }
 }

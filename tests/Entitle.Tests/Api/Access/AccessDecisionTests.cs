@@ -110,6 +110,20 @@ public abstract class AccessDecisionTests(DatabaseProvider provider) : TmsTests(
         Assert.Equal(2, App.Statements.Count);
     }
 
+    [Fact]
+    public async Task AnOrganizationsPathIsReadOnceInTheLifeOfTheProcess()
+    {
+        await IssueAsync(36, "2023-01-01T00:00:00Z", "2023-02-01T00:00:00Z");
+
+        App.Statements.Reset();
+        await IssueAsync(36, "2023-03-01T00:00:00Z", "2023-04-01T00:00:00Z");
+
+        // Paths never change, so the type owner's and the learner's organization are not asked for again.
+        // PostgreSQL's statements name tables unquoted, SQLite's quoted.
+        Assert.DoesNotContain(App.Statements.Statements, sql => sql.Replace("\"", "", StringComparison.Ordinal).Contains("FROM organizations", StringComparison.Ordinal));
+        Assert.Contains(App.Statements.Statements, sql => sql.Replace("\"", "", StringComparison.Ordinal).Contains("INSERT INTO passes", StringComparison.Ordinal));
+    }
+
     private async Task<string> IssueAsync(int contact, string from, string until) =>
         (await SucceedsAsync($"mutation {{ trainingPass {{ issuePass(input: {{trainingPassTypeId: \"{Ids.Type(1)}\", trainingPassTypeOptionId: \"{Ids.Option(1)}\", contactId: \"{Ids.Person(contact)}\", validFrom: \"{from}\", validUntil: \"{until}\"}}) {{ trainingPass {{ id }} errors {{ label message }} }} }} }}")).Text("trainingPass.id");
 

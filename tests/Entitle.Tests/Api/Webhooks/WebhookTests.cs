@@ -162,6 +162,24 @@ public abstract class WebhookTests(DatabaseProvider provider) : GraphQLTests(pro
     }
 
     [Fact]
+    public async Task ARedemptionTellsAnEndpointOfBothItsEventsAndAnEndpointAddedSinceHearsOfTheNextChange()
+    {
+        await SubscribeAsync("key.redeemed", "pass.issued");
+        await TmsOkAsync("CreateSubscriptionTrainingKeys?subscriptionProfileId=1&expirationDate=1893456000&maxKeyUses=2&trainingKeys=HOOKED");
+
+        // The publisher reads the listening endpoints once per transaction: both events of one redemption reach the endpoint.
+        await TmsOkAsync("RedeemSubscriptionTrainingKey?trainingKey=HOOKED&userId=31");
+        Assert.Equal(2, await RunDispatcherAsync());
+        Assert.Equal(["key.redeemed", "pass.issued"], Receiver.Requests.Select(r => r.EventType).Order());
+
+        // The next transaction reads them afresh, so an endpoint added in between is not missed.
+        await SubscribeAsync("pass.issued");
+        await TmsOkAsync("RedeemSubscriptionTrainingKey?trainingKey=HOOKED&userId=32");
+        Assert.Equal(3, await RunDispatcherAsync());
+        Assert.Equal(3, Receiver.Requests.Count(r => r.EventType == "pass.issued"));
+    }
+
+    [Fact]
     public async Task WebhooksAreChangedAndRemovedAndBadOnesRefused()
     {
         var created = await SucceedsAsync($"mutation {{ webhooks {{ create(input: {{url: \"{Receiver.Url}\", eventTypes: [\"pass.issued\"]}}) {{ webhook {{ id legacyId url eventTypes enabled }} secret errors {{ label }} }} }} }}");
@@ -194,6 +212,15 @@ public abstract class WebhookTests(DatabaseProvider provider) : GraphQLTests(pro
 
     private async Task<int> IssueAsync(int contact) =>
         (await SucceedsAsync($"mutation {{ trainingPass {{ issuePass(input: {{trainingPassTypeId: \"{Ids.Type(1)}\", trainingPassTypeOptionId: \"{Ids.Option(1)}\", contactId: \"{Ids.Person(contact)}\"}}) {{ trainingPass {{ legacyId }} errors {{ label }} }} }} }}")).At("trainingPass.legacyId").GetValue<int>();
+
+    private async Task TmsOkAsync(string methodAndQuery)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/2.0/" + methodAndQuery);
+        request.Headers.Add("api_key", TestApp.RootKey);
+        using var response = await App.Http.SendAsync(request);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(answer["Status"]?.GetValue<int>() == 0, $"{methodAndQuery}: {answer.ToJsonString()}");
+    }
 
     /// <summary>One worker's run, in a scope (and so a database connection) of its own.</summary>
     private async Task<int> RunDispatcherAsync()
