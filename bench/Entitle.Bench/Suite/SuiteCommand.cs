@@ -25,10 +25,14 @@ public sealed class SuiteCommand : IBenchCommand
             return ExitCodes.Usage;
         }
 
-        var entitleDll = EntitleBuild.MainAssembly();
-        if (!File.Exists(entitleDll))
+        string entitleDll;
+        try
         {
-            await Console.Error.WriteLineAsync($"The service's build is missing: {entitleDll}. Run the bench with dotnet run, which builds it.");
+            entitleDll = await EntitleBuild.PublishAsync(Console.Out, cancellationToken);
+        }
+        catch (InvalidOperationException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
             return ExitCodes.Broken;
         }
 

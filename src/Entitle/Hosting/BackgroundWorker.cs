@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Entitle.Hosting;
 
 /// <summary>
-/// The one background loop of a process: emit expiry events, send due webhook deliveries, forget day-old
-/// idempotency keys, then wait for the poll interval on the injected clock. Safe to run in every process at once;
+/// The one background loop of a process: wait for the poll interval on the injected clock, then emit expiry events,
+/// send due webhook deliveries and forget day-old idempotency keys. Safe to run in every process at once;
 /// it stops when the host stops.
 /// </summary>
 public sealed class BackgroundWorker(IServiceScopeFactory scopes, WebhookOptions options, TimeProvider clock, ILogger<BackgroundWorker> logger) : BackgroundService
@@ -28,6 +28,17 @@ public sealed class BackgroundWorker(IServiceScopeFactory scopes, WebhookOptions
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            // The wait comes first: the first run, which compiles its queries, would otherwise share the CPU with
+            // the start and delay the first answers (docs/benchmarks.md, W6).
+            try
+            {
+                await Task.Delay(options.PollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -38,15 +49,6 @@ public sealed class BackgroundWorker(IServiceScopeFactory scopes, WebhookOptions
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(e, "The background worker's run failed; it tries again after the poll interval");
-            }
-
-            try
-            {
-                await Task.Delay(options.PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
         }
     }
