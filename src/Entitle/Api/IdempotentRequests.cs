@@ -80,6 +80,7 @@ public sealed class IdempotentRequests(EntitleDbContext db, TimeProvider clock, 
             return null;
         }
 
+        await db.SavePendingAsync(ct);
         var sealedBody = sealer.Seal(response.Body);
         await db.IdempotencyRecords
             .Where(r => r.OrganizationId == organizationId && r.Key == key)

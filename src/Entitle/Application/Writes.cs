@@ -38,6 +38,7 @@ public static class Writes
                     {
                         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
                         var result = await work(cancellationToken);
+                        await db.SavePendingAsync(cancellationToken);
                         try
                         {
                             await transaction.CommitAsync(cancellationToken);
@@ -99,6 +100,7 @@ public static class Writes
         try
         {
             var result = await work(ct);
+            await db.SavePendingAsync(ct);
             await ambient.ReleaseSavepointAsync(savepoint, ct);
             return result;
         }

@@ -70,7 +70,8 @@ public abstract class EntitleDbContext(DbContextOptions options, AuditActor? act
 
     /// <summary>
     /// Saves the changes and their audit events together: inside the caller's transaction when there is one (every
-    /// use case has one), else inside one of its own.
+    /// use case has one; its audit rows are then written by the next save or before the commit), else inside one of
+    /// its own.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -83,16 +84,32 @@ public abstract class EntitleDbContext(DbContextOptions options, AuditActor? act
 
         if (Database.CurrentTransaction is not null)
         {
-            return await SaveWithAuditAsync(audits, acceptAllChangesOnSuccess, cancellationToken);
+            // Inside a use case's transaction the audit rows go with the use case's next save, or with the last
+            // one before the commit (SavePendingAsync, which every commit and savepoint release runs): one round
+            // trip fewer per change than a save of their own.
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AddAudits(audits);
+            return saved;
         }
 
         return await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var own = await BeginWriteTransactionAsync(cancellationToken);
-            var saved = await SaveWithAuditAsync(audits, acceptAllChangesOnSuccess, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AddAudits(audits);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await own.CommitAsync(cancellationToken);
             return saved;
         });
+    }
+
+    /// <summary>Saves what is still pending (audit rows waiting for the commit, say); run before every commit.</summary>
+    public async Task SavePendingAsync(CancellationToken cancellationToken)
+    {
+        if (ChangeTracker.HasChanges())
+        {
+            await SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>Begins a use case's transaction; on SQLite it first waits for its turn to write (see <see cref="SqliteWriteTurns"/>).</summary>
@@ -110,13 +127,10 @@ public abstract class EntitleDbContext(DbContextOptions options, AuditActor? act
         }
     }
 
-    private async Task<int> SaveWithAuditAsync(List<Func<DateTime, AuditActor?, AuditEvent>> audits, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    private void AddAudits(List<Func<DateTime, AuditActor?, AuditEvent>> audits)
     {
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         AuditEvents.AddRange(audits.Select(audit => audit(now, actor)));
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        return saved;
     }
 
     /// <summary>Entitle writes asynchronously only, so that no change escapes the audit trail.</summary>

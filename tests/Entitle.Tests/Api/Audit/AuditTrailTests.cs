@@ -72,13 +72,36 @@ public abstract class AuditTrailTests(DatabaseProvider provider) : TmsTests(prov
         var before = await DatabaseSnapshot.TakeAsync(App.Database);
         var eventsBefore = await LastIdAsync();
 
-        // The pass and its audit event are written; the event outbox insert then fails: all of it must go.
+        // The pass is written; the statement that carries its audit event and the event outbox insert then fails:
+        // all of it must go.
         App.Faults.FailNext(sql => sql.Contains("INSERT INTO", StringComparison.Ordinal) && sql.Contains("webhook_events", StringComparison.Ordinal));
         var result = await App.GraphQLAsync($"mutation {{ trainingPass {{ issuePass(input: {{trainingPassTypeId: \"{Ids.Type(1)}\", trainingPassTypeOptionId: \"{Ids.Option(1)}\", contactId: \"{Ids.Person(32)}\"}}) {{ trainingPass {{ id }} errors {{ label }} }} }} }}");
 
         Assert.NotNull(result["errors"]);
         Assert.Equal(before, await DatabaseSnapshot.TakeAsync(App.Database));
         Assert.Equal(eventsBefore, await LastIdAsync());
+    }
+
+    [Fact]
+    public async Task AChangesAuditEventTravelsWithTheUseCasesNextWriteInOneStatement()
+    {
+        App.Statements.Reset();
+        await SucceedsAsync($"mutation {{ trainingPass {{ issuePass(input: {{trainingPassTypeId: \"{Ids.Type(1)}\", trainingPassTypeOptionId: \"{Ids.Option(1)}\", contactId: \"{Ids.Person(32)}\"}}) {{ trainingPass {{ id }} errors {{ label }} }} }} }}");
+
+        // PostgreSQL's statements name tables unquoted, SQLite's quoted. EF Core sends PostgreSQL one batch per save;
+        // SQLite, which has no round trip to save, one statement per row: there the audit row comes in the same save
+        // as the event, after the pass's own save and the read of the listening endpoints.
+        var statements = App.Statements.Statements.Select(sql => sql.Replace("\"", "", StringComparison.Ordinal)).ToList();
+        var audit = statements.FindIndex(sql => sql.Contains("INSERT INTO audit_events", StringComparison.Ordinal));
+        Assert.True(audit > statements.FindIndex(sql => sql.Contains("FROM webhook_endpoints", StringComparison.Ordinal)));
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            Assert.Contains("INSERT INTO webhook_events", statements[audit], StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("INSERT INTO webhook_events", statements[audit + 1], StringComparison.Ordinal);
+        }
     }
 
     [Fact]
