@@ -11,7 +11,7 @@ namespace Entitle.Bench.Baseline;
 
 /// <summary>
 /// W2's floor: the seed's <c>trainingPassTypes</c> query (published types with content, options and prices) as the
-/// statements the service runs for it, one per level whatever <c>first</c> is (the credential, the count, the page
+/// statements the service runs for it, one per level whatever <c>first</c> is (the credential, the page
 /// of types, their content items with the courses and paths, their options, the options' prices), and the same
 /// answer written by hand: each nested list holds its default page of 20.
 /// </summary>
@@ -48,13 +48,6 @@ public sealed class CatalogBaseline(BaselineDatabase database, CredentialHasher 
 
             BaselineDatabase.Parameter(command, "subtree", caller.Path + "%");
             BaselineDatabase.Parameter(command, "state", "published");
-        }
-
-        await using (var count = connection.CreateCommand())
-        {
-            count.CommandText = "SELECT COUNT(*) " + visible;
-            Scope(count);
-            await count.ExecuteScalarAsync(ct);
         }
 
         var types = new List<(int Id, string Name, string State)>();

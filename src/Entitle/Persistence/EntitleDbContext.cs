@@ -112,10 +112,17 @@ public abstract class EntitleDbContext(DbContextOptions options, AuditActor? act
         }
     }
 
+    /// <summary>
+    /// Set on a context that writes from inside another context's write (the key ring, saved the first time a request
+    /// protects a cookie): waiting for the turn the outer write holds would stall both until
+    /// <see cref="SqliteWriteTurns.MaxWait"/>, so such a context goes straight to SQLite, as before the queue.
+    /// </summary>
+    public bool WritesOutsideTheQueue { get; set; }
+
     /// <summary>Begins a use case's transaction; on SQLite it first waits for its turn to write (see <see cref="SqliteWriteTurns"/>).</summary>
     public async Task<WriteTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken)
     {
-        var turn = Provider == DatabaseProvider.Sqlite ? await SqliteWriteTurns.TakeAsync(Database.GetConnectionString(), cancellationToken) : null;
+        var turn = Provider == DatabaseProvider.Sqlite && !WritesOutsideTheQueue ? await SqliteWriteTurns.TakeAsync(Database.GetConnectionString(), cancellationToken) : null;
         try
         {
             return new WriteTransaction(await Database.BeginTransactionAsync(cancellationToken), turn);

@@ -23,6 +23,9 @@ public sealed class DatabaseKeyRing(IServiceScopeFactory scopes) : IXmlRepositor
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EntitleDbContext>();
+
+        // Called from inside a request that may hold the SQLite write turn (signing in protects the first cookie).
+        db.WritesOutsideTheQueue = true;
         db.SessionKeys.Add(SessionKey.Of(friendlyName, element.ToString(SaveOptions.DisableFormatting)));
         db.SaveChangesAsync().GetAwaiter().GetResult();
     }

@@ -31,6 +31,23 @@ public abstract class ListTests(DatabaseProvider provider) : GraphQLTests(provid
     }
 
     [Fact]
+    public async Task AListIsCountedOnlyWhenPageInfoIsAskedForThroughAFragmentToo()
+    {
+        static bool Counts(IEnumerable<string> statements) => statements.Any(sql => sql.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase));
+
+        App.Statements.Reset();
+        var plain = await App.GraphQLAsync("{ courseTemplates(first: 5) { edges { node { legacyId } } } }");
+        Assert.Equal(["1", "2", "3", "4", "5"], plain.Ids("data.courseTemplates", "legacyId"));
+        Assert.False(Counts(App.Statements.Statements));
+
+        App.Statements.Reset();
+        var counted = await App.GraphQLAsync("{ courseTemplates(first: 5) { ...Paged } } fragment Paged on CourseTemplateConnection { pageInfo { hasNextPage totalRecords } }");
+        Assert.Equal(12, counted.At("data.courseTemplates.pageInfo.totalRecords").GetValue<int>());
+        Assert.True(counted.At("data.courseTemplates.pageInfo.hasNextPage").GetValue<bool>());
+        Assert.True(Counts(App.Statements.Statements));
+    }
+
+    [Fact]
     public async Task PagesWithOffsetAloneAndAfterACursor()
     {
         var byOffset = await App.GraphQLAsync("{ courseTemplates(first: 4, offset: 4) { edges { cursor node { legacyId } } pageInfo { hasPreviousPage } } }");

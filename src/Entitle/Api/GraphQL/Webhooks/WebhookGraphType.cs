@@ -28,7 +28,7 @@ public sealed class WebhookGraphType : ObjectGraphType<WebhookEndpoint>
             {
                 var paging = Paging.From(c);
                 var query = c.Service<WebhookQueries>().Deliveries(c.Caller()).Where(d => d.EndpointId == c.Source.Id);
-                var total = await query.CountAsync(c.CancellationToken);
+                var total = ListQuery.AsksForPageInfo(c) ? await query.CountAsync(c.CancellationToken) : (int?)null;
                 var page = await query.OrderByDescending(d => d.Id).Skip(paging.Skip).Take(paging.Take).ToListAsync(c.CancellationToken);
                 return new ListPage(page, paging.Skip, total);
             });
