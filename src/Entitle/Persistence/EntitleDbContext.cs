@@ -13,10 +13,15 @@ namespace Entitle.Persistence;
 
 /// <summary>
 /// The model, shared by both providers. <see cref="SqliteEntitleDbContext"/> and <see cref="PostgresEntitleDbContext"/>
-/// exist only so that each provider owns its migration set.
+/// exist only so that each provider owns its migration set. The service rents contexts from a pool (see
+/// <see cref="PersistenceSetup"/>), so a context's own state is set for each request by <see cref="StartRequest"/>.
 /// </summary>
-public abstract class EntitleDbContext(DbContextOptions options, AuditActor? actor, TimeProvider? clock) : DbContext(options)
+public abstract class EntitleDbContext(DbContextOptions options) : DbContext(options)
 {
+    private AuditActor? actor;
+
+    private TimeProvider? clock;
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<Credential> Credentials => Set<Credential>();
@@ -64,6 +69,18 @@ public abstract class EntitleDbContext(DbContextOptions options, AuditActor? act
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// Readies a context for a request (a pooled one held the last request's): who changes data, the clock, and no
+    /// conflict or write mode left over.
+    /// </summary>
+    public void StartRequest(AuditActor? requestActor, TimeProvider? requestClock)
+    {
+        actor = requestActor;
+        clock = requestClock;
+        ConflictOccurred = false;
+        WritesOutsideTheQueue = false;
+    }
 
     /// <summary>Set when a use case inside a request-wide transaction met a write conflict: the request runs again.</summary>
     public bool ConflictOccurred { get; set; }

@@ -6,10 +6,12 @@ namespace Entitle.Persistence;
 public static class PersistenceSetup
 {
     /// <summary>
-    /// Registers the context of the configured provider as <see cref="EntitleDbContext"/>. Interceptors registered
-    /// in DI (tests count statements with one) are attached to every context. The options are built once: built per
-    /// request, as EF Core does by default, they cost every request a lookup of EF's internal services by comparing
-    /// option sets (docs/benchmarks.md).
+    /// Registers the context of the configured provider as <see cref="EntitleDbContext"/>, one per request (scope),
+    /// rented from a pool. Interceptors registered in DI (tests count statements with one) are attached to every
+    /// context. The options are built once, and the contexts pooled, because EF Core's defaults cost every request
+    /// work that never changes (docs/benchmarks.md): options built per request make EF look up its internal services
+    /// by comparing option sets; a new context builds a scope of EF's internal services (a dozen objects resolved);
+    /// and the model compiled ahead of time, unless named, is found by scanning the assembly's attributes.
     /// </summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,7 +23,7 @@ public static class PersistenceSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionStrings.Complete(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
-                services.AddDbContext<EntitleDbContext, SqliteEntitleDbContext>((sp, o) => Configure(sp, o.UseSqlite(sqlite)), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+                AddPooled<SqliteEntitleDbContext>(services, (sp, o) => Configure(sp, o.UseSqlite(sqlite).UseModel(CompiledModels.Sqlite.SqliteEntitleDbContextModel.Instance)));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -31,9 +33,9 @@ public static class PersistenceSetup
 
                 // Transient failures are retried where it is safe: every read, and every write that failed before its
                 // commit (see Application.Writes); a failed commit is never replayed blindly.
-                services.AddDbContext<EntitleDbContext, PostgresEntitleDbContext>((sp, o) => Configure(sp, o.UseNpgsql(
+                AddPooled<PostgresEntitleDbContext>(services, (sp, o) => Configure(sp, o.UseNpgsql(
                     PostgresConnectionStrings.Complete(connectionString),
-                    npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount, options.MaxRetryDelay, null))), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+                    npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount, options.MaxRetryDelay, null)).UseModel(CompiledModels.Postgres.PostgresEntitleDbContextModel.Instance)));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or Postgres.");
@@ -42,6 +44,22 @@ public static class PersistenceSetup
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<AuditActor>();
         return services;
+    }
+
+    /// <summary>
+    /// A pooled context is reset by EF Core when it returns (change tracker, transaction, connection); its own state,
+    /// the request's actor and clock, is set when it is rented.
+    /// </summary>
+    private static void AddPooled<TContext>(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
+        where TContext : EntitleDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddScoped<EntitleDbContext>(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            db.StartRequest(sp.GetRequiredService<AuditActor>(), sp.GetService<TimeProvider>());
+            return db;
+        });
     }
 
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options)

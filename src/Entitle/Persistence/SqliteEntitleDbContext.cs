@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Entitle.Persistence;
 
 /// <summary>The embedded default: a SQLite file. Owns <c>Migrations/Sqlite</c>.</summary>
-public sealed class SqliteEntitleDbContext(DbContextOptions<SqliteEntitleDbContext> options, AuditActor? actor = null, TimeProvider? clock = null) : EntitleDbContext(options, actor, clock)
+public sealed class SqliteEntitleDbContext(DbContextOptions<SqliteEntitleDbContext> options) : EntitleDbContext(options)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 }

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using Entitle.Domain;
 using Entitle.Domain.Access;
-using Entitle.Domain.Catalog;
 using Entitle.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,47 +15,57 @@ namespace Entitle.Application.Access;
 public sealed class AccessService(EntitleDbContext db)
 {
     /// <summary>
-    /// The course question, asked on every course launch, compiled once: EF Core then skips rebuilding and hashing
-    /// the expression tree per call (docs/benchmarks.md has the profile that showed the cost). The same statement
-    /// as the learning path branch below, which is asked far less often. A compiled query keeps the plan of the
-    /// first model it met, so each provider has its own. Visibility is tested on organization paths (the content's
-    /// organization above or below the caller's) rather than with a list of ancestor ids: a list parameter makes EF
-    /// Core generate the SQL afresh on every call. Whether a type holds the course is two lists, the types holding it
+    /// The course question, asked on every course launch: SQL written by hand (see <see cref="HandWrittenRead{TResult}"/>),
+    /// one row per pass of the learner (one row with no pass when they hold none, none when the learner is outside the
+    /// caller's reach). Visibility is tested on organization paths: the learner's organization at or below the
+    /// caller's, the course's above or below it. Whether a type holds the course is two lists, the types holding it
     /// directly and those holding a learning path with it, each found through its own index: one list with an OR
-    /// inside made PostgreSQL scan every content item of every type on each check.
+    /// inside made PostgreSQL scan every content item of every type on each check. The learning path branch below,
+    /// asked far less often, asks the same in LINQ.
     /// </summary>
-    private static readonly Func<EntitleDbContext, int, int, string, CancellationToken, Task<AccessFacts?>> SqliteCourseFacts = CompileCourseFacts();
+    private static readonly HandWrittenRead<AccessFacts?> CourseFacts = new(
+        """
+        SELECT t.lifecycle_state, p.id, p.valid_from, p.valid_until, p.cancelled_at IS NOT NULL,
+               p.pass_type_id IN (SELECT i.pass_type_id FROM pass_type_content_items i WHERE i.course_template_id = @course)
+               OR p.pass_type_id IN (SELECT i.pass_type_id FROM learning_path_course lc
+                                     JOIN pass_type_content_items i ON i.learning_path_id = lc.learning_path_id
+                                     WHERE lc.course_template_id = @course)
+        FROM contacts c
+        JOIN organizations co ON co.id = c.organization_id
+        LEFT JOIN course_templates t ON t.id = @course
+             AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = t.organization_id
+                         AND (substr(o.path, 1, length(@caller)) = @caller OR substr(@caller, 1, length(o.path)) = o.path))
+        LEFT JOIN passes p ON p.contact_id = c.id
+        WHERE c.id = @contact AND substr(co.path, 1, length(@caller)) = @caller
+        """,
+        [("contact", typeof(int)), ("course", typeof(int)), ("caller", typeof(string))],
+        ReadCourseFactsAsync);
 
-    private static readonly Func<EntitleDbContext, int, int, string, CancellationToken, Task<AccessFacts?>> PostgresCourseFacts = CompileCourseFacts();
-
-    private static Func<EntitleDbContext, int, int, string, CancellationToken, Task<AccessFacts?>> CompileCourseFacts() => EF.CompileAsyncQuery(
-        (EntitleDbContext db, int contactId, int courseId, string callerPath, CancellationToken ct) => db.Contacts.AsNoTracking()
-            .Where(c => c.Id == contactId && db.Organizations.Where(o => o.Path.StartsWith(callerPath)).Select(o => o.Id).Contains(c.OrganizationId))
-            .Select(c => new AccessFacts
+    private static async Task<AccessFacts?> ReadCourseFactsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        AccessFacts? facts = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            facts ??= new AccessFacts { State = reader.IsDBNull(0) ? null : Enum.Parse<LifecycleState>(reader.GetString(0), ignoreCase: true) };
+            if (!reader.IsDBNull(1))
             {
-                State = db.CourseTemplates
-                    .Where(t => t.Id == courseId && db.Organizations.Any(o => o.Id == t.OrganizationId && (o.Path.StartsWith(callerPath) || callerPath.StartsWith(o.Path))))
-                    .Select(t => (LifecycleState?)t.LifecycleState)
-                    .FirstOrDefault(),
-                Passes = db.Passes.Where(p => p.ContactId == c.Id)
-                    .Select(p => new PassFacts(
-                        p.Id,
-                        p.ValidFrom,
-                        p.ValidUntil,
-                        p.CancelledAt != null,
-                        db.PassTypeContentItems.Where(i => i.CourseTemplateId == courseId).Select(i => i.PassTypeId).Contains(p.PassTypeId)
-                            || db.Set<LearningPathCourse>().Where(lc => lc.CourseTemplateId == courseId)
-                                .Join(db.PassTypeContentItems, lc => (int?)lc.LearningPathId, i => i.LearningPathId, (lc, i) => i.PassTypeId)
-                                .Contains(p.PassTypeId)))
-                    .ToList(),
-            })
-            .FirstOrDefault());
+                facts.Passes.Add(new PassFacts(
+                    reader.GetInt32(1),
+                    DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc),
+                    DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
+                    reader.GetBoolean(4),
+                    reader.GetBoolean(5)));
+            }
+        }
+
+        return facts;
+    }
 
     public async Task<AccessDecision> DecideAsync(Caller caller, int contactId, ContentRef content, DateTime at, CancellationToken cancellationToken)
     {
         if (content.CourseTemplateId is { } course)
         {
-            var facts = await (db.Provider == DatabaseProvider.Postgres ? PostgresCourseFacts : SqliteCourseFacts)(db, contactId, course, caller.OrganizationPath, cancellationToken);
+            var facts = await CourseFacts.RunAsync(db, new Dictionary<string, object?> { ["contact"] = contactId, ["course"] = course, ["caller"] = caller.OrganizationPath }, cancellationToken);
             return Decide(facts, content, contactId, at);
         }
 

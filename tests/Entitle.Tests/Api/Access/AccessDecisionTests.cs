@@ -110,6 +110,27 @@ public abstract class AccessDecisionTests(DatabaseProvider provider) : TmsTests(
         Assert.Equal(2, App.Statements.Count);
     }
 
+    /// <summary>
+    /// The check's statement is built once and shared by every request (and contexts are pooled): many checks at once
+    /// must each get their own answer, the one they get when asked alone.
+    /// </summary>
+    [Fact]
+    public async Task ChecksAskedAtOnceEachGetTheAnswerTheyGetAlone()
+    {
+        var questions = Enumerable.Range(0, 64).Select(i => $"CheckCourseAccess?userId={31 + i % 8}&courseId={1 + i % 5}").ToList();
+        var alone = new List<string>();
+        foreach (var question in questions)
+        {
+            alone.Add((await OkAsync(question)).ToJsonString());
+        }
+
+        var together = await Task.WhenAll(questions.Select(async question => (await OkAsync(question)).ToJsonString()));
+
+        Assert.Equal(alone, together);
+        Assert.Contains(alone, answer => answer.Contains("\"HasAccess\":true", StringComparison.Ordinal));
+        Assert.Contains(alone, answer => answer.Contains("\"HasAccess\":false", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AnOrganizationsPathIsReadOnceInTheLifeOfTheProcess()
     {
