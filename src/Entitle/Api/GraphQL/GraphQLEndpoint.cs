@@ -161,17 +161,29 @@ public static class GraphQLEndpoint
         ExecutionResult result;
         try
         {
-            if (Parse(services, request.Query) is { } document)
+            var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
+            var validated = services.GetRequiredService<ValidatedDocuments>();
+            if (validated.Find(request.Query, request.OperationName) is { } known)
+            {
+                options.Document = known;
+                options.ValidationRules = getRequest ? ValidatedDocuments.RulesForKnownDocumentsOverGet : ValidatedDocuments.RulesForKnownDocuments;
+                result = await executer.ExecuteAsync(options);
+            }
+            else if (Parse(services, request.Query) is { } document)
             {
                 options.Document = document;
                 var limit = limits.MaxDocumentNodes;
                 result = SelectionBudget.Exceeds(document, limit)
                     ? new ExecutionResult { Errors = [new ValidationError($"The document is too large: at most {limit} definitions, variables, selections, arguments, literal values and directives are accepted, counting each fragment wherever it is spread.") { Code = "DOCUMENT_TOO_LARGE" }] }
-                    : await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options);
+                    : await executer.ExecuteAsync(options);
+                if (result.Executed)
+                {
+                    validated.Remember(request.Query!, request.OperationName, document);
+                }
             }
             else
             {
-                result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options);
+                result = await executer.ExecuteAsync(options);
             }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)

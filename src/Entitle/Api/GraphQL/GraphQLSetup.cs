@@ -13,6 +13,7 @@ public static class GraphQLSetup
     {
         var limits = configuration.GetSection(GraphQLLimits.Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
         services.AddSingleton(limits);
+        services.AddSingleton<ValidatedDocuments>();
 
         // Every DateTime in the schema is written and read the way Administrate does: UTC with a Z.
         services.AddSingleton<DateTimeGraphType, UtcDateTimeGraphType>();

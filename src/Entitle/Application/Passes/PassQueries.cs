@@ -13,6 +13,9 @@ public sealed class PassQueries(EntitleDbContext db)
         return db.Passes.AsNoTracking().Where(p => subtree.Contains(p.Contact!.OrganizationId));
     }
 
+    /// <summary>The visible passes among <paramref name="ids"/>; no statement when there are none to look for (an access refused names no pass).</summary>
     public async Task<IReadOnlyDictionary<int, Pass>> GetByIdsAsync(Caller caller, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        await Visible(caller).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        ids.Count == 0
+            ? new Dictionary<int, Pass>()
+            : await Visible(caller).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Entitle.Api.GraphQL;
 using Entitle.Persistence;
 using Entitle.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Entitle.Tests.Api.GraphQL;
 
@@ -47,6 +49,41 @@ public abstract class TransportTests(DatabaseProvider provider) : GraphQLTests(p
         Assert.True(refused.IsNull("data"));
         var types = await App.GraphQLAsync("{ trainingPassTypes { pageInfo { totalRecords } } }");
         Assert.Equal(1, types.At("data.trainingPassTypes.pageInfo.totalRecords").GetValue<int>());
+    }
+
+    /// <summary>
+    /// A document that passed validation is kept and not run through the document-only rules again; what depends on
+    /// the request (the variables, the costs they lead to, GET's read-only rule) is still checked every time.
+    /// </summary>
+    [Fact]
+    public async Task AKnownDocumentIsStillCheckedForWhatDependsOnTheRequest()
+    {
+        var kept = App.Services.GetRequiredService<ValidatedDocuments>();
+        const string Read = "query($id: ID!) { node(id: $id) { ... on TrainingPassType { name } } }";
+        var before = kept.Count;
+        Assert.Equal("Gold pass", (await App.GraphQLAsync(Read, new { id = Ids.Type(1) })).Text("data.node.name"));
+        Assert.Equal(before + 1, kept.Count);
+        Assert.Equal("Gold pass", (await App.GraphQLAsync(Read, new { id = Ids.Type(1) })).Text("data.node.name"));
+        Assert.Equal(before + 1, kept.Count);
+
+        var missing = await App.GraphQLAsync(Read, new { other = 1 });
+        Assert.True(missing.IsNull("data"));
+        Assert.Contains("$id", missing.Text("errors.0.message"), StringComparison.Ordinal);
+        var wrongType = await App.GraphQLAsync(Read, new { id = new[] { 1, 2 } });
+        Assert.True(wrongType.IsNull("data"));
+
+        const string Costly = "query($n: Int) { trainingPassTypes(first: $n) { edges { node { options(first: $n) { edges { node { prices(first: $n) { edges { node { trainingPassTypeOption { trainingPassType { options(first: $n) { edges { node { id } } } } } } } } } } } } } } }";
+        var cheap = await App.GraphQLAsync(Costly, new { n = 1 });
+        Assert.False(cheap.IsNull("data"));
+        var costly = await App.GraphQLAsync(Costly, new { n = 100 });
+        Assert.True(costly.IsNull("data"));
+        Assert.Contains("complexity", costly.Text("errors.0.message"), StringComparison.OrdinalIgnoreCase);
+
+        const string Change = "mutation($code: String!) { trainingPass { createType(input: {code: $code, name: \"Kept\"}) { errors { label } } } }";
+        Assert.Empty((await App.GraphQLAsync(Change, new { code = "K1" })).At("data.trainingPass.createType.errors").AsArray());
+        var viaGet = await GetAsync($"/graphql?query={Uri.EscapeDataString(Change)}&variables={Uri.EscapeDataString("""{"code": "K2"}""")}");
+        Assert.Contains("POST", viaGet.Text("errors.0.message"), StringComparison.Ordinal);
+        Assert.True(viaGet.IsNull("data"));
     }
 
     [Fact]
