@@ -92,6 +92,23 @@ public abstract class EntitleDbContext(DbContextOptions options) : DbContext(opt
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Each look at the change tracker (versions, the audit capture, EF's own save) would compare every tracked row
+        // with its snapshot again; once per save is enough, and nothing below changes a row behind EF's back.
+        ChangeTracker.DetectChanges();
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         BumpVersions();
         var audits = AuditTrail.Capture(ChangeTracker);
         if (audits.Count == 0)
