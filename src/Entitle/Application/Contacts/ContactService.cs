@@ -66,7 +66,7 @@ public sealed class ContactService(EntitleDbContext db, OrganizationService orga
     /// <summary>A contact inside the caller's subtree, tracked for change, with its organization loaded.</summary>
     public async Task<Contact> FindOwnAsync(Caller caller, int contactId, string field, CancellationToken cancellationToken)
     {
-        var contact = await db.Contacts.Include(c => c.Organization).FirstOrDefaultAsync(c => c.Id == contactId, cancellationToken);
+        var contact = await db.ContactWithOrganizationAsync(contactId, cancellationToken);
         return contact is not null && caller.Owns(contact.Organization!.Path)
             ? contact
             : throw new EntityNotFoundException(field, "contact", contactId.ToString(CultureInfo.InvariantCulture));

@@ -195,7 +195,7 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                     throw new DomainRuleException("trainingKey", "This learner has already redeemed this key.", keyText);
                 }
 
-                var type = await db.PassTypes.Include(t => t.Options).FirstAsync(t => t.Id == key.PassTypeId, ct);
+                var type = await db.PassTypeWithOptionsAsync(key.PassTypeId, ct) ?? throw new EntityNotFoundException("trainingKey", "training key", keyText);
                 if (type.LifecycleState != LifecycleState.Published)
                 {
                     throw new DomainRuleException("trainingKey", "The pass type this key grants is no longer published.", keyText);

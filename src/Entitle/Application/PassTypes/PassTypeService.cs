@@ -169,7 +169,7 @@ public sealed class PassTypeService(EntitleDbContext db, CatalogService catalog,
         }
 
         await db.LockAsync<PassType>(typeId.Value, cancellationToken);
-        var type = await db.PassTypes.Include(t => t.Options).FirstOrDefaultAsync(t => t.Id == typeId, cancellationToken);
+        var type = await db.PassTypeWithOptionsAsync(typeId.Value, cancellationToken);
         await db.EnsureOwnedAsync(caller, type?.OrganizationId, field, "training pass type option", optionId, cancellationToken);
         return type!.Options.Single(o => o.Id == optionId);
     }

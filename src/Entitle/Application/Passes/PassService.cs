@@ -160,7 +160,7 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, We
     /// <summary>A type the caller may issue: one it can read (its own or an ancestor's), with options loaded, and its owner's path.</summary>
     private async Task<(PassType Type, string OwnerPath)> FindReadableTypeAsync(Caller caller, int typeId, CancellationToken cancellationToken)
     {
-        var type = await db.PassTypes.Include(t => t.Options).FirstOrDefaultAsync(t => t.Id == typeId, cancellationToken);
+        var type = await db.PassTypeWithOptionsAsync(typeId, cancellationToken);
         if (type is not null)
         {
             var ownerPath = await paths.GetAsync(db, type.OrganizationId, cancellationToken);

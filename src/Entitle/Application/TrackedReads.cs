@@ -1,0 +1,37 @@
+using Entitle.Domain.Contacts;
+using Entitle.Domain.PassTypes;
+using Entitle.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entitle.Application;
+
+/// <summary>
+/// The rows the write use cases change or check, read tracked inside their transaction, compiled once: on SQLite
+/// these reads run while the use case holds the file's single write turn, so EF Core rebuilding and looking up each
+/// query there delayed every other writer (docs/benchmarks.md). A compiled query keeps the plan of the first model
+/// it met, so each provider has its own.
+/// </summary>
+public static class TrackedReads
+{
+    private static readonly Func<EntitleDbContext, int, CancellationToken, Task<PassType?>> SqliteTypeWithOptions = CompileTypeWithOptions();
+
+    private static readonly Func<EntitleDbContext, int, CancellationToken, Task<PassType?>> PostgresTypeWithOptions = CompileTypeWithOptions();
+
+    private static readonly Func<EntitleDbContext, int, CancellationToken, Task<Contact?>> SqliteContactWithOrganization = CompileContactWithOrganization();
+
+    private static readonly Func<EntitleDbContext, int, CancellationToken, Task<Contact?>> PostgresContactWithOrganization = CompileContactWithOrganization();
+
+    /// <summary>A pass type with its options, tracked; null when there is none with this id.</summary>
+    public static Task<PassType?> PassTypeWithOptionsAsync(this EntitleDbContext db, int typeId, CancellationToken cancellationToken) =>
+        (db.Provider == DatabaseProvider.Postgres ? PostgresTypeWithOptions : SqliteTypeWithOptions)(db, typeId, cancellationToken);
+
+    /// <summary>A contact with its organization, tracked; null when there is none with this id.</summary>
+    public static Task<Contact?> ContactWithOrganizationAsync(this EntitleDbContext db, int contactId, CancellationToken cancellationToken) =>
+        (db.Provider == DatabaseProvider.Postgres ? PostgresContactWithOrganization : SqliteContactWithOrganization)(db, contactId, cancellationToken);
+
+    private static Func<EntitleDbContext, int, CancellationToken, Task<PassType?>> CompileTypeWithOptions() => EF.CompileAsyncQuery(
+        (EntitleDbContext db, int typeId, CancellationToken ct) => db.PassTypes.Include(t => t.Options).FirstOrDefault(t => t.Id == typeId));
+
+    private static Func<EntitleDbContext, int, CancellationToken, Task<Contact?>> CompileContactWithOrganization() => EF.CompileAsyncQuery(
+        (EntitleDbContext db, int contactId, CancellationToken ct) => db.Contacts.Include(c => c.Organization).FirstOrDefault(c => c.Id == contactId));
+}
