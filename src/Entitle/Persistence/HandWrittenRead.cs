@@ -10,16 +10,14 @@ namespace Entitle.Persistence;
 /// access check). It goes through EF Core's command layer, so it shares the context's connection and transaction, its
 /// interceptors, logging and retry strategy, but skips the LINQ query pipeline (query context, shaper, materializer),
 /// which cost more CPU than the statement itself (docs/benchmarks.md). The SQL must be valid on both providers (named
-/// <c>@parameters</c>, <c>substr</c>, <c>length</c>); its command is built once per provider and reused, as EF Core
-/// reuses the commands of its own cached queries.
+/// <c>@parameters</c>, <c>substr</c>, <c>length</c>); its command is built once per provider and copied into the
+/// connection's command for each run, as EF Core does for its own cached queries.
 /// </summary>
 public sealed class HandWrittenRead<TResult>(string sql, IReadOnlyList<(string Name, Type Type)> parameters, Func<DbDataReader, CancellationToken, Task<TResult>> read)
 {
     private IRelationalCommand? _sqlite;
 
     private IRelationalCommand? _postgres;
-
-    public string Sql => sql;
 
     public Task<TResult> RunAsync(EntitleDbContext db, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
     {
