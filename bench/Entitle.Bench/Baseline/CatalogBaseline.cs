@@ -12,8 +12,8 @@ namespace Entitle.Bench.Baseline;
 /// <summary>
 /// W2's floor: the seed's <c>trainingPassTypes</c> query (published types with content, options and prices) as the
 /// statements the service runs for it, one per level whatever <c>first</c> is (the credential, the page
-/// of types, their content items with the courses and paths, their options, the options' prices), and the same
-/// answer written by hand: each nested list holds its default page of 20.
+/// of types, their content items, the courses and the paths those items show, their options, the options'
+/// prices), and the same answer written by hand: each nested list holds its default page of 20.
 /// </summary>
 public sealed class CatalogBaseline(BaselineDatabase database, CredentialHasher hasher)
 {
@@ -64,13 +64,17 @@ public sealed class CatalogBaseline(BaselineDatabase database, CredentialHasher 
         }
 
         var typeIds = types.Select(t => t.Id).ToArray();
-        var content = new Dictionary<int, List<(bool Course, string Text)>>();
+        var content = new Dictionary<int, List<(int? Course, int? Path)>>();
         await ReadPerParentAsync(connection,
-            "SELECT p.pass_type_id, p.id, p.course_template_id, p.learning_path_id, c.id, c.code, c.created_at, c.description, c.lifecycle_state, c.organization_id, c.title, c.updated_at, "
-            + "l.id, l.code, l.created_at, l.description, l.lifecycle_state, l.name, l.organization_id, l.updated_at "
-            + "FROM pass_type_content_items p LEFT JOIN course_templates c ON p.course_template_id = c.id LEFT JOIN learning_paths l ON p.learning_path_id = l.id "
-            + "WHERE p.pass_type_id IN ({ids}) ORDER BY p.id",
-            typeIds, content, r => r.IsDBNull(2) ? (false, r.GetString(17)) : (true, r.GetString(5)), ct);
+            "SELECT p.pass_type_id, p.id, p.course_template_id, p.learning_path_id FROM pass_type_content_items p WHERE p.pass_type_id IN ({ids}) ORDER BY p.id",
+            typeIds, content, r => (r.IsDBNull(2) ? (int?)null : r.GetInt32(2), r.IsDBNull(3) ? (int?)null : r.GetInt32(3)), ct);
+        var shown = content.Values.SelectMany(items => items.Take(NestedPage)).ToList();
+        var courses = await ReadByIdsAsync(connection,
+            "SELECT c.id, c.code, c.created_at, c.description, c.lifecycle_state, c.organization_id, c.title, c.updated_at FROM course_templates c WHERE c.id {in}",
+            [.. shown.Where(i => i.Course is not null).Select(i => i.Course!.Value).Distinct()], r => r.GetString(1), ct);
+        var paths = await ReadByIdsAsync(connection,
+            "SELECT l.id, l.code, l.created_at, l.description, l.lifecycle_state, l.name, l.organization_id, l.updated_at FROM learning_paths l WHERE l.id {in}",
+            [.. shown.Where(i => i.Path is not null).Select(i => i.Path!.Value).Distinct()], r => r.GetString(5), ct);
         var options = new Dictionary<int, List<(int Id, string Name)>>();
         await ReadPerParentAsync(connection,
             "SELECT p.pass_type_id, p.id, p.created_at, p.lifecycle_state, p.name, p.period_unit, p.period_value, p.updated_at, p.version FROM pass_type_options p WHERE p.pass_type_id IN ({ids}) ORDER BY p.id",
@@ -95,8 +99,8 @@ public sealed class CatalogBaseline(BaselineDatabase database, CredentialHasher 
             json.WriteString("lifecycleState", type.State);
             Connection(json, "content", content.GetValueOrDefault(type.Id), item =>
             {
-                json.WriteString("__typename", item.Course ? "CourseTemplate" : "LearningPath");
-                json.WriteString(item.Course ? "code" : "name", item.Text);
+                json.WriteString("__typename", item.Course is null ? "LearningPath" : "CourseTemplate");
+                json.WriteString(item.Course is null ? "name" : "code", item.Course is { } course ? courses[course] : paths[item.Path!.Value]);
             });
             Connection(json, "options", options.GetValueOrDefault(type.Id), option =>
             {
@@ -146,6 +150,30 @@ public sealed class CatalogBaseline(BaselineDatabase database, CredentialHasher 
 
             list.Add(read(reader));
         }
+    }
+
+    /// <summary>
+    /// Rows by id, the ids as one parameter as the service sends them (SQLite: a JSON array read by json_each;
+    /// PostgreSQL: an array), keyed by the first column.
+    /// </summary>
+    private async Task<Dictionary<int, string>> ReadByIdsAsync(DbConnection connection, string sql, int[] ids, Func<DbDataReader, string> read, CancellationToken ct)
+    {
+        var rows = new Dictionary<int, string>();
+        if (ids.Length == 0)
+        {
+            return rows;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql.Replace("{in}", database.Postgres ? "= ANY(@ids)" : "IN (SELECT value FROM json_each(@ids))", StringComparison.Ordinal);
+        BaselineDatabase.Parameter(command, "ids", database.Postgres ? ids : JsonSerializer.Serialize(ids));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows[reader.GetInt32(0)] = read(reader);
+        }
+
+        return rows;
     }
 
     private static void Connection<T>(Utf8JsonWriter json, string name, List<T>? items, Action<T> node)

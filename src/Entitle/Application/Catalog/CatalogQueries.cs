@@ -23,11 +23,20 @@ public sealed class CatalogQueries(EntitleDbContext db)
 
     public IQueryable<Region> Regions() => db.Regions.AsNoTracking();
 
-    public async Task<IReadOnlyDictionary<int, CourseTemplate>> GetCourseTemplatesByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        await db.CourseTemplates.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+    // The ids go as one parameter (SQLite: a JSON array read by json_each; PostgreSQL: an array), not one parameter
+    // each: a page of pass types shows about a thousand courses, and SQLite binds parameters by name, one scan of
+    // the statement's names per parameter (W2 on SQLite ran at a fifth of the speed with one parameter each).
+    public async Task<IReadOnlyDictionary<int, CourseTemplate>> GetCourseTemplatesByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var list = ids.ToArray();
+        return await db.CourseTemplates.AsNoTracking().Where(c => EF.Parameter(list).Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+    }
 
-    public async Task<IReadOnlyDictionary<int, LearningPath>> GetLearningPathsByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        await db.LearningPaths.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+    public async Task<IReadOnlyDictionary<int, LearningPath>> GetLearningPathsByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var list = ids.ToArray();
+        return await db.LearningPaths.AsNoTracking().Where(p => EF.Parameter(list).Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+    }
 
     public async Task<IReadOnlyDictionary<string, Region>> GetRegionsByCodesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
         await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, cancellationToken);

@@ -10,6 +10,13 @@ namespace Entitle.Application.PassTypes;
 /// </summary>
 public sealed class PassTypeQueries(EntitleDbContext db)
 {
+    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeContentItem>> SqliteContent = CompileContent();
+
+    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeContentItem>> PostgresContent = CompileContent();
+
+    private static Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeContentItem>> CompileContent() => EF.CompileAsyncQuery<EntitleDbContext, int[], PassTypeContentItem>(
+        (EntitleDbContext db, int[] typeIds) => db.PassTypeContentItems.AsNoTracking().Where(c => typeIds.Contains(c.PassTypeId)).OrderBy(c => c.Id));
+
     public IQueryable<PassType> Readable(Caller caller)
     {
         var subtree = db.SubtreeIds(caller);
@@ -35,15 +42,35 @@ public sealed class PassTypeQueries(EntitleDbContext db)
     public async Task<IReadOnlyDictionary<int, PassTypeOption>> GetOptionsByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
         await db.PassTypeOptions.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
 
-    /// <summary>The content of each type, in the order it was added, with each course or path loaded.</summary>
-    public async Task<ILookup<int, PassTypeContentItem>> GetContentAsync(IReadOnlyCollection<int> typeIds, CancellationToken cancellationToken) =>
-        (await db.PassTypeContentItems.AsNoTracking()
+    /// <summary>
+    /// The content of each type, in the order it was added, as references: the courses and paths themselves are
+    /// loaded by whoever shows them (a type holds about 50; a page shows 20, and many types hold the same course).
+    /// </summary>
+    public async Task<ILookup<int, PassTypeContentItem>> GetContentAsync(IReadOnlyCollection<int> typeIds, CancellationToken cancellationToken)
+    {
+        var items = new List<PassTypeContentItem>();
+        if (typeIds.Count == 0)
+        {
+            return items.ToLookup(c => c.PassTypeId);
+        }
+
+        var query = db.Provider == DatabaseProvider.Postgres ? PostgresContent : SqliteContent;
+        await foreach (var item in query(db, [.. typeIds]).WithCancellation(cancellationToken))
+        {
+            items.Add(item);
+        }
+
+        return items.ToLookup(c => c.PassTypeId);
+    }
+
+    /// <summary>One type's content, in the order it was added, with each course or path loaded (the console's page of a type).</summary>
+    public async Task<IReadOnlyList<PassTypeContentItem>> GetContentWithCoursesAndPathsAsync(int typeId, CancellationToken cancellationToken) =>
+        await db.PassTypeContentItems.AsNoTracking()
             .Include(c => c.CourseTemplate)
             .Include(c => c.LearningPath)
-            .Where(c => typeIds.Contains(c.PassTypeId))
+            .Where(c => c.PassTypeId == typeId)
             .OrderBy(c => c.Id)
-            .ToListAsync(cancellationToken))
-        .ToLookup(c => c.PassTypeId);
+            .ToListAsync(cancellationToken);
 
     /// <summary>The options of each type, oldest first.</summary>
     public async Task<ILookup<int, PassTypeOption>> GetOptionsAsync(IReadOnlyCollection<int> typeIds, CancellationToken cancellationToken) =>

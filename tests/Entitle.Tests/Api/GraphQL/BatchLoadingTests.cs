@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Entitle.Domain.PassTypes;
 using Entitle.Persistence;
 using Entitle.Tests.Support;
@@ -27,6 +28,36 @@ public abstract class BatchLoadingTests(DatabaseProvider provider) : GraphQLTest
         Assert.Equal(small, medium);
         Assert.Equal(small, full);
         Assert.InRange(full, 1, 10);
+    }
+
+    [Fact]
+    public async Task EachTypesContentPageIsItsOwnSliceOfItsContentInTheOrderAdded()
+    {
+        await AddPassTypesAsync(30);
+        const string Query = """
+            query($first: Int, $offset: Int) { trainingPassTypes(first: 100) { edges { node { id
+              all: content { edges { node { __typename ... on CourseTemplate { id } ... on LearningPath { id } } } }
+              page: content(first: $first, offset: $offset) { edges { node { __typename ... on CourseTemplate { id code } ... on LearningPath { id name } } } pageInfo { totalRecords } }
+            } } } }
+            """;
+
+        var result = await App.GraphQLAsync(Query, new { first = 2, offset = 1 });
+
+        Assert.True(result["errors"] is null, TestApp.Json(result));
+        var types = result.At("data.trainingPassTypes.edges").AsArray();
+        Assert.True(types.Count > 30);
+        foreach (var type in types.OfType<JsonNode>())
+        {
+            var all = type.At("node.all.edges").AsArray().Select(e => e!.At("node.id").GetValue<string>()).ToList();
+            var page = type.At("node.page.edges").AsArray().Select(e => e!.At("node")).ToList();
+            Assert.Equal(all.Skip(1).Take(2), page.Select(n => n.At("id").GetValue<string>()));
+            Assert.Equal(all.Count, type.At("node.page.pageInfo.totalRecords").GetValue<int>());
+            Assert.All(page, n => Assert.False(string.IsNullOrEmpty((n["code"] ?? n["name"])!.GetValue<string>())));
+        }
+
+        // The bulk types hold two courses and a path: the page of each shows the second course, then the path.
+        var bulk = types.Last()!.At("node.page.edges").AsArray();
+        Assert.Equal(["CourseTemplate", "LearningPath"], bulk.Select(e => e!.At("node.__typename").GetValue<string>()));
     }
 
     [Fact]

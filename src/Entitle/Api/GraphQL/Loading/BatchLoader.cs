@@ -28,6 +28,23 @@ public sealed class BatchLoader<TKey, TValue>(
         return new Pending<TResult>(this, key, map);
     }
 
+    /// <summary>
+    /// Loads every key of <paramref name="keys"/> in one batch with whatever else is pending, and hands the values,
+    /// in the keys' order, through <paramref name="map"/>.
+    /// </summary>
+    public IDataLoaderResult<TResult> LoadMany<TResult>(IReadOnlyList<TKey> keys, Func<IReadOnlyList<TValue?>, TResult> map)
+    {
+        foreach (var key in keys)
+        {
+            if (!_loaded.ContainsKey(key))
+            {
+                _pending.Add(key);
+            }
+        }
+
+        return new PendingMany<TResult>(this, keys, map);
+    }
+
     public void Clear() => _loaded.Clear();
 
     private async Task<TValue?> GetAsync(TKey key, CancellationToken cancellationToken)
@@ -38,6 +55,12 @@ public sealed class BatchLoader<TKey, TValue>(
         }
 
         _pending.Add(key);
+        await FetchPendingAsync(cancellationToken);
+        return _loaded[key];
+    }
+
+    private async Task FetchPendingAsync(CancellationToken cancellationToken)
+    {
         var keys = _pending.ToList();
         _pending.Clear();
         var found = await fetch(keys, cancellationToken);
@@ -45,13 +68,44 @@ public sealed class BatchLoader<TKey, TValue>(
         {
             _loaded[k] = found.TryGetValue(k, out var v) ? v : missing is null ? default : missing();
         }
+    }
 
-        return _loaded[key];
+    private async Task<IReadOnlyList<TValue?>> GetManyAsync(IReadOnlyList<TKey> keys, CancellationToken cancellationToken)
+    {
+        var anyUnloaded = false;
+        foreach (var key in keys)
+        {
+            if (!_loaded.ContainsKey(key))
+            {
+                _pending.Add(key);
+                anyUnloaded = true;
+            }
+        }
+
+        if (anyUnloaded)
+        {
+            await FetchPendingAsync(cancellationToken);
+        }
+
+        var values = new TValue?[keys.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = _loaded[keys[i]];
+        }
+
+        return values;
     }
 
     private sealed class Pending<TResult>(BatchLoader<TKey, TValue> loader, TKey key, Func<TValue?, TResult> map) : IDataLoaderResult<TResult>
     {
         public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) => map(await loader.GetAsync(key, cancellationToken));
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+
+    private sealed class PendingMany<TResult>(BatchLoader<TKey, TValue> loader, IReadOnlyList<TKey> keys, Func<IReadOnlyList<TValue?>, TResult> map) : IDataLoaderResult<TResult>
+    {
+        public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) => map(await loader.GetManyAsync(keys, cancellationToken));
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
     }

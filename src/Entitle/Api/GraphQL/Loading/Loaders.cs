@@ -1,4 +1,6 @@
+using Entitle.Api.GraphQL.Connections;
 using Entitle.Application;
+using Entitle.Application.Access;
 using Entitle.Application.Catalog;
 using Entitle.Application.Contacts;
 using Entitle.Application.Organizations;
@@ -14,6 +16,7 @@ using Entitle.Domain.PassTypes;
 using Entitle.Domain.Usage;
 using Entitle.Domain.Webhooks;
 using Entitle.Persistence;
+using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entitle.Api.GraphQL.Loading;
@@ -32,9 +35,39 @@ public sealed class Loaders(IServiceProvider services, Caller caller, DateTime n
     public BatchLoader<int, PassTypeOption> Options => Get(nameof(Options), () => new BatchLoader<int, PassTypeOption>(
         (ids, ct) => Service<PassTypeQueries>().GetOptionsByIdsAsync(ids, ct)));
 
-    public BatchLoader<int, IReadOnlyList<object>> ContentByType => Get(nameof(ContentByType), () => new BatchLoader<int, IReadOnlyList<object>>(
-        async (ids, ct) => Group(ids, await Service<PassTypeQueries>().GetContentAsync(ids, ct), c => (object?)c.CourseTemplate ?? c.LearningPath!),
+    public BatchLoader<int, IReadOnlyList<PassTypeContentItem>> ContentByType => Get(nameof(ContentByType), () => new BatchLoader<int, IReadOnlyList<PassTypeContentItem>>(
+        async (ids, ct) => Group(ids, await Service<PassTypeQueries>().GetContentAsync(ids, ct), c => c),
         () => []));
+
+    /// <summary>
+    /// Courses and learning paths by reference: a type's content is read as references first and only the page
+    /// shown is loaded, each course once however many types hold it.
+    /// </summary>
+    public BatchLoader<ContentRef, object> Content => Get(nameof(Content), () => new BatchLoader<ContentRef, object>(
+        async (refs, ct) =>
+        {
+            var found = new Dictionary<ContentRef, object>();
+            var catalog = Service<CatalogQueries>();
+            var courseIds = refs.Where(r => r.CourseTemplateId is not null).Select(r => r.CourseTemplateId!.Value).ToList();
+            if (courseIds.Count > 0)
+            {
+                foreach (var (id, course) in await catalog.GetCourseTemplatesByIdsAsync(courseIds, ct))
+                {
+                    found[ContentRef.Course(id)] = course;
+                }
+            }
+
+            var pathIds = refs.Where(r => r.LearningPathId is not null).Select(r => r.LearningPathId!.Value).ToList();
+            if (pathIds.Count > 0)
+            {
+                foreach (var (id, path) in await catalog.GetLearningPathsByIdsAsync(pathIds, ct))
+                {
+                    found[ContentRef.Path(id)] = path;
+                }
+            }
+
+            return found;
+        }));
 
     public BatchLoader<int, IReadOnlyList<PassTypeOption>> OptionsByType => Get(nameof(OptionsByType), () => new BatchLoader<int, IReadOnlyList<PassTypeOption>>(
         async (ids, ct) => Group(ids, await Service<PassTypeQueries>().GetOptionsAsync(ids, ct), o => o),
@@ -105,6 +138,18 @@ public sealed class Loaders(IServiceProvider services, Caller caller, DateTime n
 
     public BatchLoader<string, Region> Regions => Get(nameof(Regions), () => new BatchLoader<string, Region>(
         (codes, ct) => Service<CatalogQueries>().GetRegionsByCodesAsync(codes, ct)));
+
+    /// <summary>
+    /// One page of a type's content: the type's references (one statement for every type asked about), then the
+    /// courses and paths of the page (one statement each for every page asked about).
+    /// </summary>
+    public IDataLoaderResult<IDataLoaderResult<ListPage>> ContentPage(int typeId, Paging paging) =>
+        ContentByType.Load(typeId, items =>
+        {
+            var all = items ?? [];
+            var refs = all.Skip(paging.Skip).Take(paging.Take).Select(c => new ContentRef(c.CourseTemplateId, c.LearningPathId)).ToList();
+            return Content.LoadMany(refs, nodes => new ListPage(nodes.OfType<object>().ToList(), paging.Skip, all.Count));
+        });
 
     /// <summary>Forgets everything loaded so far; mutations call this so that their answers show the new state.</summary>
     public void Clear()

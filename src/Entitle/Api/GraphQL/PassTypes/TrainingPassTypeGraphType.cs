@@ -20,7 +20,7 @@ public sealed class TrainingPassTypeGraphType : ObjectGraphType<PassType>
         Field<NonNullGraphType<ConnectionGraphType<TrainingPassTypeContentGraphType>>>("content")
             .Description("The courses and learning paths the type grants, in the order they were added.")
             .Arguments(ListArguments.Paging())
-            .Resolve(c => c.Loaders().ContentByType.Load(c.Source.Id, items => ListPage.Of(items!, Paging.From(c))));
+            .Resolve(c => c.Loaders().ContentPage(c.Source.Id, Paging.From(c)));
         Field<NonNullGraphType<ConnectionGraphType<TrainingPassTypeOptionGraphType>>>("options")
             .Arguments(ListArguments.Paging())
             .Resolve(c => c.Loaders().OptionsByType.Load(c.Source.Id, items => ListPage.Of(items!, Paging.From(c))));
