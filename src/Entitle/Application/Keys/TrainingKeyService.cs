@@ -19,6 +19,17 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
     /// <summary>The most keys one call mints; more is refused rather than half done.</summary>
     public const int MaxKeysPerBatch = 100_000;
 
+    // A redemption's reads run inside its transaction (on SQLite while it holds the single write turn), so they are
+    // compiled once rather than looked up in EF Core's query cache each time; one per provider, as a compiled query
+    // keeps the plan of the first model it met.
+    private static readonly Func<EntitleDbContext, string, string, CancellationToken, Task<TrainingKey?>> SqliteKeyInSubtree = CompileKeyInSubtree();
+
+    private static readonly Func<EntitleDbContext, string, string, CancellationToken, Task<TrainingKey?>> PostgresKeyInSubtree = CompileKeyInSubtree();
+
+    private static readonly Func<EntitleDbContext, int, int, CancellationToken, Task<bool>> SqliteRedeemedBefore = CompileRedeemedBefore();
+
+    private static readonly Func<EntitleDbContext, int, int, CancellationToken, Task<bool>> PostgresRedeemedBefore = CompileRedeemedBefore();
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Mints a batch, all of it or none of it, in one transaction.</summary>
@@ -142,11 +153,7 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
     public Task<KeyRedemptionResult> RedeemAsync(Caller caller, string? keyText, int contactId, CancellationToken cancellationToken) =>
         RedeemAsync(
             keyText,
-            (normalized, ct) =>
-            {
-                var visible = db.SubtreeIds(caller);
-                return db.TrainingKeys.AsNoTracking().FirstOrDefaultAsync(k => k.NormalizedKey == normalized && visible.Contains(k.OrganizationId), ct);
-            },
+            (normalized, ct) => (db.Provider == DatabaseProvider.Postgres ? PostgresKeyInSubtree : SqliteKeyInSubtree)(db, normalized, caller.OrganizationPath, ct),
             ct => contacts.FindOwnAsync(caller, contactId, "contactId", ct),
             cancellationToken);
 
@@ -190,7 +197,7 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                     throw new DomainRuleException("trainingKey", $"This key expired at {Instant.Format(key.ExpirationDate)}.", keyText);
                 }
 
-                if (await db.KeyRedemptions.AnyAsync(r => r.KeyId == key.Id && r.ContactId == contact.Id, ct))
+                if (await (db.Provider == DatabaseProvider.Postgres ? PostgresRedeemedBefore : SqliteRedeemedBefore)(db, key.Id, contact.Id, ct))
                 {
                     throw new DomainRuleException("trainingKey", "This learner has already redeemed this key.", keyText);
                 }
@@ -333,4 +340,11 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
             }
         }
     }
+
+    private static Func<EntitleDbContext, string, string, CancellationToken, Task<TrainingKey?>> CompileKeyInSubtree() => EF.CompileAsyncQuery(
+        (EntitleDbContext db, string normalized, string callerPath, CancellationToken ct) => db.TrainingKeys.AsNoTracking()
+            .FirstOrDefault(k => k.NormalizedKey == normalized && db.Organizations.Where(o => o.Path.StartsWith(callerPath)).Select(o => o.Id).Contains(k.OrganizationId)));
+
+    private static Func<EntitleDbContext, int, int, CancellationToken, Task<bool>> CompileRedeemedBefore() => EF.CompileAsyncQuery(
+        (EntitleDbContext db, int keyId, int contactId, CancellationToken ct) => db.KeyRedemptions.Any(r => r.KeyId == keyId && r.ContactId == contactId));
 }
