@@ -24,8 +24,9 @@ public sealed class CatalogQueries(EntitleDbContext db)
     public IQueryable<Region> Regions() => db.Regions.AsNoTracking();
 
     // The ids go as one parameter (SQLite: a JSON array read by json_each; PostgreSQL: an array), not one parameter
-    // each: a page of pass types shows about a thousand courses, and SQLite binds parameters by name, one scan of
-    // the statement's names per parameter (W2 on SQLite ran at a fifth of the speed with one parameter each).
+    // each: a page of pass types shows about a thousand courses, and Microsoft.Data.Sqlite binds parameters by name,
+    // one scan of the statement's names per parameter (with one parameter each, the baseline of W2 on SQLite fell
+    // from 211 to 44 answers a second, docs/benchmarks.md).
     public async Task<IReadOnlyDictionary<int, CourseTemplate>> GetCourseTemplatesByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         var list = ids.ToArray();
