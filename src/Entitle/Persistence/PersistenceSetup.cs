@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 
 namespace Entitle.Persistence;
 
@@ -23,7 +24,13 @@ public static class PersistenceSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionStrings.Complete(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
-                AddPooled<SqliteEntitleDbContext>(services, (sp, o) => Configure(sp, o.UseSqlite(sqlite).UseModel(CompiledModels.Sqlite.SqliteEntitleDbContextModel.Instance)));
+                // Each pooled context keeps its connection open, and the connection its statements prepared.
+#pragma warning disable EF1001 // the provider's connection service, replaced by a subclass (see KeptOpenSqliteConnection)
+                AddPooled<SqliteEntitleDbContext>(services, (sp, o) => Configure(sp, o.UseSqlite(sqlite)
+                    .UseModel(CompiledModels.Sqlite.SqliteEntitleDbContextModel.Instance)
+                    .ReplaceService<ISqliteRelationalConnection, KeptOpenSqliteConnection>()
+                    .AddInterceptors(SqliteStatementCache.Instance)));
+#pragma warning restore EF1001
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
