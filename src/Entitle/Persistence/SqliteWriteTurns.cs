@@ -20,16 +20,19 @@ public static class SqliteWriteTurns
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Turns = new(StringComparer.Ordinal);
 
+    /// <summary>The turn of each connection string's file (null: an in-memory database), so that the string is parsed once.</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim?> ByConnectionString = new(StringComparer.Ordinal);
+
     /// <returns>The turn taken, to be released when the transaction ends; null when none was taken (in-memory databases, or after <see cref="MaxWait"/>).</returns>
     public static async Task<SemaphoreSlim?> TakeAsync(string? connectionString, CancellationToken cancellationToken)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+        var turn = ByConnectionString.GetOrAdd(connectionString ?? "", static cs =>
         {
-            return null;
-        }
-
-        var turn = Turns.GetOrAdd(Path.GetFullPath(builder.DataSource), _ => new SemaphoreSlim(1, 1));
-        return await turn.WaitAsync(MaxWait, cancellationToken) ? turn : null;
+            var builder = new SqliteConnectionStringBuilder(cs);
+            return string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory
+                ? null
+                : Turns.GetOrAdd(Path.GetFullPath(builder.DataSource), _ => new SemaphoreSlim(1, 1));
+        });
+        return turn is not null && await turn.WaitAsync(MaxWait, cancellationToken) ? turn : null;
     }
 }
