@@ -23,20 +23,18 @@ public sealed class CatalogQueries(EntitleDbContext db)
 
     public IQueryable<Region> Regions() => db.Regions.AsNoTracking();
 
-    // The ids go as one parameter (SQLite: a JSON array read by json_each; PostgreSQL: an array), not one parameter
-    // each: a page of pass types shows about a thousand courses, and Microsoft.Data.Sqlite binds parameters by name,
-    // one scan of the statement's names per parameter (with one parameter each, the baseline of W2 on SQLite fell
-    // from 211 to 44 answers a second, docs/benchmarks.md).
+    // A page of pass types shows about a thousand courses; the ids go as one parameter, as every list does
+    // (PersistenceSetup: with one parameter each, the baseline of W2 on SQLite fell from 211 to 44 answers a second).
     public async Task<IReadOnlyDictionary<int, CourseTemplate>> GetCourseTemplatesByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         var list = ids.ToArray();
-        return await db.CourseTemplates.AsNoTracking().Where(c => EF.Parameter(list).Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        return await db.CourseTemplates.AsNoTracking().Where(c => list.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<int, LearningPath>> GetLearningPathsByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         var list = ids.ToArray();
-        return await db.LearningPaths.AsNoTracking().Where(p => EF.Parameter(list).Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        return await db.LearningPaths.AsNoTracking().Where(p => list.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, Region>> GetRegionsByCodesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
