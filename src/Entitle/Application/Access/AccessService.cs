@@ -15,7 +15,7 @@ namespace Entitle.Application.Access;
 public sealed class AccessService(EntitleDbContext db)
 {
     /// <summary>
-    /// The course question, asked on every course launch: SQL written by hand (see <see cref="HandWrittenRead{TResult}"/>),
+    /// The course question, asked on every course launch: SQL written by hand (see <see cref="HandWrittenSql{TResult}"/>),
     /// one row per pass of the learner (one row with no pass when they hold none, none when the learner is outside the
     /// caller's reach). Visibility is tested on organization paths: the learner's organization at or below the
     /// caller's, the course's above or below it. Whether a type holds the course is two lists, the types holding it
@@ -23,7 +23,7 @@ public sealed class AccessService(EntitleDbContext db)
     /// inside made PostgreSQL scan every content item of every type on each check. The learning path branch below,
     /// asked far less often, asks the same in LINQ.
     /// </summary>
-    private static readonly HandWrittenRead<AccessFacts?> CourseFacts = new(
+    private static readonly HandWrittenSql<AccessFacts?> CourseFacts = new(
         """
         SELECT t.lifecycle_state, p.id, p.valid_from, p.valid_until, p.cancelled_at IS NOT NULL,
                p.pass_type_id IN (SELECT i.pass_type_id FROM pass_type_content_items i WHERE i.course_template_id = @course)

@@ -9,10 +9,10 @@ public sealed class CredentialAuthenticator(EntitleDbContext db, CredentialHashe
     public const int MaxSecretLength = 512;
 
     /// <summary>
-    /// Every request runs this lookup, so it is SQL written by hand (see <see cref="HandWrittenRead{TResult}"/>). It
+    /// Every request runs this lookup, so it is SQL written by hand (see <see cref="HandWrittenSql{TResult}"/>). It
     /// is never cached: a revoked or rotated credential is refused on the very next request, on every node.
     /// </summary>
-    private static readonly HandWrittenRead<CredentialMatch?> Lookup = new(
+    private static readonly HandWrittenSql<CredentialMatch?> Lookup = new(
         """
         SELECT c.organization_id, o.path, c.id
         FROM credentials c

@@ -15,6 +15,13 @@ namespace Entitle.Application.Webhooks;
 /// </summary>
 public sealed class WebhookPublisher(EntitleDbContext db, OrganizationPaths paths, TimeProvider clock)
 {
+    // Every write use case reads its listeners inside its transaction (on SQLite while it holds the single write
+    // turn), so the read is compiled once rather than looked up in EF Core's query cache each time (docs/benchmarks.md);
+    // one per provider, as a compiled query keeps the plan of the first model it met.
+    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<WebhookEndpoint>> SqliteListeners = CompileListeners();
+
+    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<WebhookEndpoint>> PostgresListeners = CompileListeners();
+
     /// <summary>
     /// The listening endpoints last read, and the transaction they were read in. A use case that publishes several
     /// events for one organization (a redemption: the key redeemed, the pass issued) reads them once; a new
@@ -43,8 +50,16 @@ public sealed class WebhookPublisher(EntitleDbContext db, OrganizationPaths path
         }
 
         var listeners = Organization.IdsOnPath(await paths.GetAsync(db, subjectOrganizationId, cancellationToken));
-        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled && listeners.Contains(e.OrganizationId)).ToListAsync(cancellationToken);
+        var endpoints = new List<WebhookEndpoint>();
+        await foreach (var endpoint in (db.Provider == DatabaseProvider.Postgres ? PostgresListeners : SqliteListeners)(db, listeners).WithCancellation(cancellationToken))
+        {
+            endpoints.Add(endpoint);
+        }
+
         _lastRead = (transaction, subjectOrganizationId, endpoints);
         return endpoints;
     }
+
+    private static Func<EntitleDbContext, int[], IAsyncEnumerable<WebhookEndpoint>> CompileListeners() => EF.CompileAsyncQuery(
+        (EntitleDbContext db, int[] organizationIds) => db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled && organizationIds.Contains(e.OrganizationId)));
 }

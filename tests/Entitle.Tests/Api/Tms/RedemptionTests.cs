@@ -54,6 +54,21 @@ public abstract class RedemptionTests(DatabaseProvider provider) : TmsTests(prov
     }
 
     [Fact]
+    public async Task AKeyIsRedeemedUntilTheLastMomentBeforeItExpires()
+    {
+        // The use is taken by one conditional statement that compares the stored expiration with the clock's instant
+        // inside the database: a millisecond before the key expires, the comparison must still let it through.
+        await MintAsync($"subscriptionProfileId={Gold}&expirationDate={TestApp.DefaultNow.AddDays(1).ToUnixTimeSeconds()}&trainingKeys=LAST-MOMENT&maxKeyUses=2");
+        App.Clock.Advance(TimeSpan.FromDays(1) - TimeSpan.FromMilliseconds(1));
+
+        await OkAsync("RedeemSubscriptionTrainingKey?trainingKey=LAST-MOMENT&userId=31");
+        App.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        await FailsAsync("RedeemSubscriptionTrainingKey?trainingKey=LAST-MOMENT&userId=32", 10, "expired");
+
+        Assert.Equal(1, (await OkAsync("SearchSubscriptionTrainingKeys?trainingKey=LAST-MOMENT"))["Results"]![0]!["Uses"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task APassFollowsTheDefaultOptionOrTheContentExpiration()
     {
         // Gold's first published option is Yearly; a newer published Monthly option does not change the default.

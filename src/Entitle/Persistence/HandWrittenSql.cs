@@ -6,14 +6,15 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Entitle.Persistence;
 
 /// <summary>
-/// A read written by hand in SQL, kept for the statements that nearly every request runs (the credential lookup, the
-/// access check). It goes through EF Core's command layer, so it shares the context's connection and transaction, its
+/// A statement written by hand in SQL, kept for the statements that nearly every request runs (the credential lookup,
+/// the access check) and for the conditional write a redemption runs while it holds SQLite's single write turn (its
+/// <c>RETURNING</c> rows are read like a query's). It goes through EF Core's command layer, so it shares the context's connection and transaction, its
 /// interceptors, logging and retry strategy, but skips the LINQ query pipeline (query context, shaper, materializer),
 /// which cost more CPU than the statement itself (docs/benchmarks.md). The SQL must be valid on both providers (named
 /// <c>@parameters</c>, <c>substr</c>, <c>length</c>); its command is built once per provider and copied into the
 /// connection's command for each run, as EF Core does for its own cached queries.
 /// </summary>
-public sealed class HandWrittenRead<TResult>(string sql, IReadOnlyList<(string Name, Type Type)> parameters, Func<DbDataReader, CancellationToken, Task<TResult>> read)
+public sealed class HandWrittenSql<TResult>(string sql, IReadOnlyList<(string Name, Type Type)> parameters, Func<DbDataReader, CancellationToken, Task<TResult>> read)
 {
     private IRelationalCommand? _sqlite;
 
