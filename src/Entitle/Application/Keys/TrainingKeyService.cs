@@ -249,9 +249,9 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                 }
 
                 var pass = Pass.Issue(type, option, contact, now, key.ContentExpirationDate, now);
-                db.Passes.Add(pass);
+                db.Insert(pass);
                 await db.SaveChangesAsync(ct);
-                db.KeyRedemptions.Add(KeyRedemption.Record(key.Id, contact.Id, pass.Id, now));
+                db.Insert(KeyRedemption.Record(key.Id, contact.Id, pass.Id, now));
                 db.Audit(
                     key.OrganizationId,
                     "TrainingKey",

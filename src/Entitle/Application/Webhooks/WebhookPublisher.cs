@@ -34,10 +34,10 @@ public sealed class WebhookPublisher(EntitleDbContext db, OrganizationPaths path
         var now = clock.GetUtcNow().UtcDateTime;
         var endpoints = await ListenersAsync(subjectOrganizationId, cancellationToken);
         var @event = WebhookEvent.Occur(type, subjectOrganizationId, data.ToJsonString(), now);
-        db.WebhookEvents.Add(@event);
+        db.Insert(@event);
         foreach (var endpoint in endpoints.Where(e => e.Wants(type)))
         {
-            db.WebhookDeliveries.Add(WebhookDelivery.Queue(@event, endpoint.Id, now));
+            db.Insert(WebhookDelivery.Queue(@event, endpoint.Id, now));
         }
     }
 
