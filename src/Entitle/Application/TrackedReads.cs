@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Entitle.Application;
 
 /// <summary>
-/// The rows the write use cases change or check, read tracked inside their transaction, compiled once: on SQLite
-/// these reads run while the use case holds the file's single write turn, so EF Core rebuilding and looking up each
-/// query there delayed every other writer (docs/benchmarks.md). A compiled query keeps the plan of the first model
-/// it met, so each provider has its own.
+/// The rows the write use cases change or check, read inside their transaction, compiled once: on SQLite these reads
+/// run while the use case holds the file's single write turn, so EF Core rebuilding and looking up each query there
+/// delayed every other writer (docs/benchmarks.md). A compiled query keeps the plan of the first model it met, so each
+/// provider has its own. Rows a use case only checks (the type and the holder of a pass being issued) are read
+/// untracked: every save of the use case would otherwise compare each of their values with its snapshot again.
 /// </summary>
 public static class TrackedReads
 {
@@ -17,13 +18,29 @@ public static class TrackedReads
 
     private static readonly Func<EntitleDbContext, int, CancellationToken, Task<PassType?>> PostgresTypeWithOptions = CompileTypeWithOptions();
 
+    private static readonly Func<EntitleDbContext, int, CancellationToken, Task<PassType?>> SqliteUntrackedTypeWithOptions = CompileUntrackedTypeWithOptions();
+
+    private static readonly Func<EntitleDbContext, int, CancellationToken, Task<PassType?>> PostgresUntrackedTypeWithOptions = CompileUntrackedTypeWithOptions();
+
     private static readonly Func<EntitleDbContext, int, CancellationToken, Task<Contact?>> SqliteContactWithOrganization = CompileContactWithOrganization();
 
     private static readonly Func<EntitleDbContext, int, CancellationToken, Task<Contact?>> PostgresContactWithOrganization = CompileContactWithOrganization();
 
+    private static readonly Func<EntitleDbContext, int, CancellationToken, Task<Contact?>> SqliteUntrackedContactWithOrganization = CompileUntrackedContactWithOrganization();
+
+    private static readonly Func<EntitleDbContext, int, CancellationToken, Task<Contact?>> PostgresUntrackedContactWithOrganization = CompileUntrackedContactWithOrganization();
+
     /// <summary>A pass type with its options, tracked; null when there is none with this id.</summary>
     public static Task<PassType?> PassTypeWithOptionsAsync(this EntitleDbContext db, int typeId, CancellationToken cancellationToken) =>
         (db.Provider == DatabaseProvider.Postgres ? PostgresTypeWithOptions : SqliteTypeWithOptions)(db, typeId, cancellationToken);
+
+    /// <summary>A pass type with its options, untracked, to check and refer to, not to change; null when there is none with this id.</summary>
+    public static Task<PassType?> UntrackedPassTypeWithOptionsAsync(this EntitleDbContext db, int typeId, CancellationToken cancellationToken) =>
+        (db.Provider == DatabaseProvider.Postgres ? PostgresUntrackedTypeWithOptions : SqliteUntrackedTypeWithOptions)(db, typeId, cancellationToken);
+
+    /// <summary>A contact with its organization, untracked, to check and refer to, not to change; null when there is none with this id.</summary>
+    public static Task<Contact?> UntrackedContactWithOrganizationAsync(this EntitleDbContext db, int contactId, CancellationToken cancellationToken) =>
+        (db.Provider == DatabaseProvider.Postgres ? PostgresUntrackedContactWithOrganization : SqliteUntrackedContactWithOrganization)(db, contactId, cancellationToken);
 
     /// <summary>A contact with its organization, tracked; null when there is none with this id.</summary>
     public static Task<Contact?> ContactWithOrganizationAsync(this EntitleDbContext db, int contactId, CancellationToken cancellationToken) =>
@@ -34,4 +51,10 @@ public static class TrackedReads
 
     private static Func<EntitleDbContext, int, CancellationToken, Task<Contact?>> CompileContactWithOrganization() => EF.CompileAsyncQuery(
         (EntitleDbContext db, int contactId, CancellationToken ct) => db.Contacts.Include(c => c.Organization).FirstOrDefault(c => c.Id == contactId));
+
+    private static Func<EntitleDbContext, int, CancellationToken, Task<PassType?>> CompileUntrackedTypeWithOptions() => EF.CompileAsyncQuery(
+        (EntitleDbContext db, int typeId, CancellationToken ct) => db.PassTypes.AsNoTracking().Include(t => t.Options).FirstOrDefault(t => t.Id == typeId));
+
+    private static Func<EntitleDbContext, int, CancellationToken, Task<Contact?>> CompileUntrackedContactWithOrganization() => EF.CompileAsyncQuery(
+        (EntitleDbContext db, int contactId, CancellationToken ct) => db.Contacts.AsNoTracking().Include(c => c.Organization).FirstOrDefault(c => c.Id == contactId));
 }

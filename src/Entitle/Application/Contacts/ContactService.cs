@@ -64,11 +64,15 @@ public sealed class ContactService(EntitleDbContext db, OrganizationService orga
             cancellationToken);
 
     /// <summary>A contact inside the caller's subtree, tracked for change, with its organization loaded.</summary>
-    public async Task<Contact> FindOwnAsync(Caller caller, int contactId, string field, CancellationToken cancellationToken)
-    {
-        var contact = await db.ContactWithOrganizationAsync(contactId, cancellationToken);
-        return contact is not null && caller.Owns(contact.Organization!.Path)
+    public async Task<Contact> FindOwnAsync(Caller caller, int contactId, string field, CancellationToken cancellationToken) =>
+        Owned(caller, await db.ContactWithOrganizationAsync(contactId, cancellationToken), contactId, field);
+
+    /// <summary>The same, untracked, for a use case that only checks the contact or gives them something (a pass).</summary>
+    public async Task<Contact> FindOwnUntrackedAsync(Caller caller, int contactId, string field, CancellationToken cancellationToken) =>
+        Owned(caller, await db.UntrackedContactWithOrganizationAsync(contactId, cancellationToken), contactId, field);
+
+    private static Contact Owned(Caller caller, Contact? contact, int contactId, string field) =>
+        contact is not null && caller.Owns(contact.Organization!.Path)
             ? contact
             : throw new EntityNotFoundException(field, "contact", contactId.ToString(CultureInfo.InvariantCulture));
-    }
 }

@@ -168,7 +168,7 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
         RedeemAsync(
             keyText,
             (normalized, ct) => (db.Provider == DatabaseProvider.Postgres ? PostgresKeyInSubtree : SqliteKeyInSubtree)(db, normalized, caller.OrganizationPath, ct),
-            ct => contacts.FindOwnAsync(caller, contactId, "contactId", ct),
+            ct => contacts.FindOwnUntrackedAsync(caller, contactId, "contactId", ct),
             cancellationToken);
 
     /// <summary>
@@ -216,7 +216,7 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                     throw new DomainRuleException("trainingKey", "This learner has already redeemed this key.", keyText);
                 }
 
-                var type = await db.PassTypeWithOptionsAsync(key.PassTypeId, ct) ?? throw new EntityNotFoundException("trainingKey", "training key", keyText);
+                var type = await db.UntrackedPassTypeWithOptionsAsync(key.PassTypeId, ct) ?? throw new EntityNotFoundException("trainingKey", "training key", keyText);
                 if (type.LifecycleState != LifecycleState.Published)
                 {
                     throw new DomainRuleException("trainingKey", "The pass type this key grants is no longer published.", keyText);

@@ -27,7 +27,7 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, We
                     : type.DefaultOption ?? (issue.ValidUntil is null
                         ? throw new DomainRuleException("trainingPassTypeId", "This training pass type has no published option to take the period from.")
                         : null);
-                var contact = await contacts.FindOwnAsync(caller, issue.ContactId, "contactId", ct);
+                var contact = await contacts.FindOwnUntrackedAsync(caller, issue.ContactId, "contactId", ct);
                 EnsureMayHold(ownerPath, contact);
                 var pass = Pass.Issue(type, option, contact, issue.ValidFrom ?? Now, issue.ValidUntil, Now);
                 pass.SetExternalId(issue.ExternalId, Now);
@@ -157,10 +157,10 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, We
             : throw new EntityNotFoundException("trainingPassId", "training pass", passId.ToString(CultureInfo.InvariantCulture));
     }
 
-    /// <summary>A type the caller may issue: one it can read (its own or an ancestor's), with options loaded, and its owner's path.</summary>
+    /// <summary>A type the caller may issue: one it can read (its own or an ancestor's), with options loaded (untracked: issuing a pass does not change its type), and its owner's path.</summary>
     private async Task<(PassType Type, string OwnerPath)> FindReadableTypeAsync(Caller caller, int typeId, CancellationToken cancellationToken)
     {
-        var type = await db.PassTypeWithOptionsAsync(typeId, cancellationToken);
+        var type = await db.UntrackedPassTypeWithOptionsAsync(typeId, cancellationToken);
         if (type is not null)
         {
             var ownerPath = await paths.GetAsync(db, type.OrganizationId, cancellationToken);
