@@ -189,8 +189,9 @@ public abstract class EntitleDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>
     /// Tracks a new row to be inserted by the next save, and nothing else: unlike <c>Add</c>, EF Core does not walk the
     /// row's references looking for more rows to add. The rows written inside the write use cases (a pass, its audit
-    /// and webhook rows) refer only to rows already tracked or already stored, and on SQLite the walk ran while the
-    /// use case held the single write turn (3% of the CPU of issuing passes; docs/benchmarks.md).
+    /// and webhook rows) refer only to rows already tracked or already stored; a stored row read untracked (the type
+    /// and the holder of a pass being issued) would be taken by <c>Add</c> for a new one. On SQLite the walk also ran
+    /// while the use case held the single write turn (3% of the CPU of issuing passes; docs/benchmarks.md).
     /// </summary>
     public void Insert(object row) => Entry(row).State = EntityState.Added;
 
