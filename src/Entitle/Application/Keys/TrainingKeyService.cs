@@ -20,15 +20,12 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
     public const int MaxKeysPerBatch = 100_000;
 
     // A redemption's reads run inside its transaction (on SQLite while it holds the single write turn), so they are
-    // compiled once rather than looked up in EF Core's query cache each time; one per provider, as a compiled query
-    // keeps the plan of the first model it met.
-    private static readonly Func<EntitleDbContext, string, string, CancellationToken, Task<TrainingKey?>> SqliteKeyInSubtree = CompileKeyInSubtree();
+    // compiled once rather than looked up in EF Core's query cache each time (one per provider, as a compiled query
+    // keeps the plan of the first model it met), and the key comes with whether the learner redeemed it before: one
+    // statement, not two.
+    private static readonly Func<EntitleDbContext, string, string, int, CancellationToken, Task<KeyLookup?>> SqliteKeyInSubtree = CompileKeyInSubtree();
 
-    private static readonly Func<EntitleDbContext, string, string, CancellationToken, Task<TrainingKey?>> PostgresKeyInSubtree = CompileKeyInSubtree();
-
-    private static readonly Func<EntitleDbContext, int, int, CancellationToken, Task<bool>> SqliteRedeemedBefore = CompileRedeemedBefore();
-
-    private static readonly Func<EntitleDbContext, int, int, CancellationToken, Task<bool>> PostgresRedeemedBefore = CompileRedeemedBefore();
+    private static readonly Func<EntitleDbContext, string, string, int, CancellationToken, Task<KeyLookup?>> PostgresKeyInSubtree = CompileKeyInSubtree();
 
     /// <summary>
     /// Takes one use of a key that has one left and has not expired, in one statement the database serializes per key.
@@ -167,7 +164,7 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
     public Task<KeyRedemptionResult> RedeemAsync(Caller caller, string? keyText, int contactId, CancellationToken cancellationToken) =>
         RedeemAsync(
             keyText,
-            (normalized, ct) => (db.Provider == DatabaseProvider.Postgres ? PostgresKeyInSubtree : SqliteKeyInSubtree)(db, normalized, caller.OrganizationPath, ct),
+            (normalized, ct) => (db.Provider == DatabaseProvider.Postgres ? PostgresKeyInSubtree : SqliteKeyInSubtree)(db, normalized, caller.OrganizationPath, contactId, ct),
             ct => contacts.FindOwnUntrackedAsync(caller, contactId, "contactId", ct),
             cancellationToken);
 
@@ -182,22 +179,31 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
             {
                 var path = await db.Contacts.Where(c => c.Id == contactId).Select(c => c.Organization!.Path).FirstAsync(ct);
                 var reachable = Organization.IdsOnPath(path);
-                return await db.TrainingKeys.AsNoTracking().FirstOrDefaultAsync(k => k.NormalizedKey == normalized && reachable.Contains(k.OrganizationId), ct);
+                return await db.TrainingKeys.AsNoTracking()
+                    .Where(k => k.NormalizedKey == normalized && reachable.Contains(k.OrganizationId))
+                    .Select(k => new KeyLookup(k, db.KeyRedemptions.Any(r => r.KeyId == k.Id && r.ContactId == contactId)))
+                    .FirstOrDefaultAsync(ct);
             },
             ct => db.Contacts.Include(c => c.Organization).FirstAsync(c => c.Id == contactId, ct),
             cancellationToken);
 
-    private Task<KeyRedemptionResult> RedeemAsync(string? keyText, Func<string, CancellationToken, Task<TrainingKey?>> findKey, Func<CancellationToken, Task<Contact>> findContact, CancellationToken cancellationToken) =>
+    /// <param name="keyText">The key as the caller wrote it.</param>
+    /// <param name="findKey">The key by its normalized text, among those the caller may name, with whether the learner redeemed it before.</param>
+    /// <param name="findContact">The learner, with their organization.</param>
+    /// <param name="cancellationToken">Stops the redemption before its commit.</param>
+    private Task<KeyRedemptionResult> RedeemAsync(string? keyText, Func<string, CancellationToken, Task<KeyLookup?>> findKey, Func<CancellationToken, Task<Contact>> findContact, CancellationToken cancellationToken) =>
         db.WriteAsync(
             async ct =>
             {
                 var now = Now;
                 var normalized = TrainingKeyText.Normalize(keyText ?? "");
-                var key = TrainingKeyText.CouldBeStored(normalized) ? await findKey(normalized, ct) : null;
-                if (key is null)
+                var found = TrainingKeyText.CouldBeStored(normalized) ? await findKey(normalized, ct) : null;
+                if (found is null)
                 {
                     throw new EntityNotFoundException("trainingKey", "training key", keyText);
                 }
+
+                var key = found.Key;
 
                 var contact = await findContact(ct);
                 var keyOrganizationPath = await paths.GetAsync(db, key.OrganizationId, ct);
@@ -211,7 +217,7 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                     throw new DomainRuleException("trainingKey", $"This key expired at {Instant.Format(key.ExpirationDate)}.", keyText);
                 }
 
-                if (await (db.Provider == DatabaseProvider.Postgres ? PostgresRedeemedBefore : SqliteRedeemedBefore)(db, key.Id, contact.Id, ct))
+                if (found.RedeemedByLearner)
                 {
                     throw new DomainRuleException("trainingKey", "This learner has already redeemed this key.", keyText);
                 }
@@ -350,10 +356,9 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
         }
     }
 
-    private static Func<EntitleDbContext, string, string, CancellationToken, Task<TrainingKey?>> CompileKeyInSubtree() => EF.CompileAsyncQuery(
-        (EntitleDbContext db, string normalized, string callerPath, CancellationToken ct) => db.TrainingKeys.AsNoTracking()
-            .FirstOrDefault(k => k.NormalizedKey == normalized && db.Organizations.Where(o => o.Path.StartsWith(callerPath)).Select(o => o.Id).Contains(k.OrganizationId)));
-
-    private static Func<EntitleDbContext, int, int, CancellationToken, Task<bool>> CompileRedeemedBefore() => EF.CompileAsyncQuery(
-        (EntitleDbContext db, int keyId, int contactId, CancellationToken ct) => db.KeyRedemptions.Any(r => r.KeyId == keyId && r.ContactId == contactId));
+    private static Func<EntitleDbContext, string, string, int, CancellationToken, Task<KeyLookup?>> CompileKeyInSubtree() => EF.CompileAsyncQuery(
+        (EntitleDbContext db, string normalized, string callerPath, int contactId, CancellationToken ct) => db.TrainingKeys.AsNoTracking()
+            .Where(k => k.NormalizedKey == normalized && db.Organizations.Where(o => o.Path.StartsWith(callerPath)).Select(o => o.Id).Contains(k.OrganizationId))
+            .Select(k => new KeyLookup(k, db.KeyRedemptions.Any(r => r.KeyId == k.Id && r.ContactId == contactId)))
+            .FirstOrDefault());
 }
