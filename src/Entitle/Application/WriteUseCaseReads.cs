@@ -12,7 +12,7 @@ namespace Entitle.Application;
 /// provider has its own. Rows a use case only checks (the type and the holder of a pass being issued) are read
 /// untracked: every save of the use case would otherwise compare each of their values with its snapshot again.
 /// </summary>
-public static class TrackedReads
+public static class WriteUseCaseReads
 {
     private static readonly Func<EntitleDbContext, int, CancellationToken, Task<PassType?>> SqliteTypeWithOptions = CompileTypeWithOptions();
 
