@@ -51,7 +51,7 @@ public sealed class IdempotentRequests(EntitleDbContext db, TimeProvider clock, 
     /// <returns>The answer, or null when the request must run again (it met a write conflict, or the key's first holder gave up).</returns>
     private async Task<CapturedResponse?> TryOnceAsync(int organizationId, string key, string requestHash, Func<Task<CapturedResponse>> execute, Func<string, CapturedResponse> refuse, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
+        db.DiscardPending();
         db.ConflictOccurred = false;
         var now = clock.GetUtcNow().UtcDateTime;
         var expired = now - Window;
@@ -66,7 +66,7 @@ public sealed class IdempotentRequests(EntitleDbContext db, TimeProvider clock, 
         catch (DbUpdateException e) when (e.InnerException is System.Data.Common.DbException inner && Writes.IsUniqueViolation(inner))
         {
             await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
+            db.DiscardPending();
             var first = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.OrganizationId == organizationId && r.Key == key, ct);
             return first is null ? null
                 : first.RequestHash != requestHash ? refuse($"The {Header} {key} was already used with a different request.")

@@ -53,7 +53,7 @@ public static class Writes
                     catch
                     {
                         // Nothing of a refused or failed attempt may linger and be saved by the next one.
-                        db.ChangeTracker.Clear();
+                        db.DiscardPending();
                         throw;
                     }
                 });
@@ -106,7 +106,7 @@ public static class Writes
         }
         catch (Exception e)
         {
-            db.ChangeTracker.Clear();
+            db.DiscardPending();
             if (IsConflict(e))
             {
                 db.ConflictOccurred = true;

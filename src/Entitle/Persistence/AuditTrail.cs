@@ -9,6 +9,7 @@ using Entitle.Domain.PassTypes;
 using Entitle.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Entitle.Persistence;
 
@@ -83,6 +84,32 @@ public static class AuditTrail
         return pending;
     }
 
+    /// <summary>
+    /// The "created" event of a row inserted outside the change tracker (<see cref="EntitleDbContext.InsertNowAsync"/>),
+    /// the same as <see cref="Capture"/> gives a row added to the tracker; null for rows that are not audited.
+    /// </summary>
+    public static Func<DateTime, AuditActor?, AuditEvent>? CaptureCreated(ChangeTracker tracker, IEntityType type, object row)
+    {
+        var entityType = EntityName(row);
+        if (entityType is null)
+        {
+            return null;
+        }
+
+        if (row is PassTypeContentItem)
+        {
+            throw new NotSupportedException("A type's content is audited per save, as one event: add content items to the change tracker.");
+        }
+
+        var key = string.Join(",", type.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(ValueOf(p, row), CultureInfo.InvariantCulture)));
+        var after = Values(type.GetProperties().Select(p => (p.Name, ValueOf(p, row))), null).ToJsonString(Json);
+        var subject = Subject(tracker, row);
+        return (now, actor) => AuditEvent.Record(now, actor?.OrganizationId, actor?.CredentialId, subject ?? actor?.OrganizationId, entityType, key, "created", null, after);
+    }
+
+    private static object? ValueOf(IProperty property, object row) =>
+        property.IsShadowProperty() ? property.Sentinel : property.GetGetter().GetClrValueUsingContainingEntity(row);
+
     /// <summary>The API-neutral name audit events use, or null for rows that are not audited.</summary>
     public static string? EntityName(object entity) => entity switch
     {
@@ -101,18 +128,19 @@ public static class AuditTrail
     private static string Key(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
 
-    private static JsonObject Values(EntityEntry entry, bool original, List<string>? only)
+    private static JsonObject Values(EntityEntry entry, bool original, List<string>? only) =>
+        Values(entry.Properties.Select(p => (p.Metadata.Name, original ? p.OriginalValue : p.CurrentValue)), only);
+
+    private static JsonObject Values(IEnumerable<(string Name, object? Value)> properties, List<string>? only)
     {
         var values = new JsonObject();
-        foreach (var property in entry.Properties)
+        foreach (var (name, value) in properties)
         {
-            var name = property.Metadata.Name;
             if (name is VersionedEntities.PropertyName or nameof(Credential.SecretHash) or nameof(WebhookEndpoint.Secret) || (only is not null && !only.Contains(name)))
             {
                 continue;
             }
 
-            var value = original ? property.OriginalValue : property.CurrentValue;
             values[char.ToLowerInvariant(name[0]) + name[1..]] = value switch
             {
                 null => null,

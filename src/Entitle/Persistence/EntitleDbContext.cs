@@ -22,6 +22,9 @@ public abstract class EntitleDbContext(DbContextOptions options) : DbContext(opt
 
     private TimeProvider? clock;
 
+    /// <summary>New rows to insert outside the change tracker (<see cref="Append"/>), in the order appended.</summary>
+    private readonly List<object> appended = [];
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<Credential> Credentials => Set<Credential>();
@@ -78,6 +81,7 @@ public abstract class EntitleDbContext(DbContextOptions options) : DbContext(opt
     {
         actor = requestActor;
         clock = requestClock;
+        appended.Clear();
         ConflictOccurred = false;
         WritesOutsideTheQueue = false;
     }
@@ -111,38 +115,81 @@ public abstract class EntitleDbContext(DbContextOptions options) : DbContext(opt
     {
         BumpVersions();
         var audits = AuditTrail.Capture(ChangeTracker);
-        if (audits.Count == 0)
+        if (audits.Count == 0 && appended.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         if (Database.CurrentTransaction is not null)
         {
-            // Inside a use case's transaction the audit rows go with the use case's next save, or with the last
-            // one before the commit (SavePendingAsync, which every commit and savepoint release runs): one round
-            // trip fewer per change than a save of their own.
+            // Inside a use case's transaction the audit rows, like every appended row, are inserted by the last save
+            // before the commit (SavePendingAsync, which every commit and savepoint release runs): one round trip for
+            // all of them.
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             AddAudits(audits);
             return saved;
         }
 
+        var appendedBefore = appended.Count;
         return await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
+            // A retried attempt adds its audit rows again.
+            appended.RemoveRange(appendedBefore, appended.Count - appendedBefore);
             await using var own = await BeginWriteTransactionAsync(cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             AddAudits(audits);
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await RowInserts.InsertAsync(this, appended, cancellationToken);
             await own.CommitAsync(cancellationToken);
+            appended.Clear();
             return saved;
         });
     }
 
-    /// <summary>Saves what is still pending (audit rows waiting for the commit, say); run before every commit.</summary>
+    /// <summary>Saves what is still pending (changes, appended rows, audit rows waiting for the commit); run before every commit.</summary>
     public async Task SavePendingAsync(CancellationToken cancellationToken)
     {
         if (ChangeTracker.HasChanges())
         {
             await SaveChangesAsync(cancellationToken);
+        }
+
+        await InsertAppendedAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds a new row to insert before the commit, outside the change tracker (<see cref="RowInserts"/>): for rows that
+    /// are only ever inserted (audit events, webhook events and deliveries, key redemptions). Its generated key is
+    /// set when it is inserted; until then nothing may depend on it but another appended row.
+    /// </summary>
+    public void Append(object row) => appended.Add(row);
+
+    /// <summary>
+    /// Inserts a new row now, outside the change tracker, and sets its generated key; audited rows (a pass) get their
+    /// "created" audit event as a save would give them. The row is not tracked afterwards: for rows a use case
+    /// creates and does not change again in the same request (a pass being issued).
+    /// </summary>
+    public async Task InsertNowAsync(object row, CancellationToken cancellationToken)
+    {
+        await RowInserts.InsertAsync(this, [row], cancellationToken);
+        if (AuditTrail.CaptureCreated(ChangeTracker, Model.FindEntityType(row.GetType())!, row) is { } created)
+        {
+            AddAudits([created]);
+        }
+    }
+
+    /// <summary>Forgets every change not yet saved (tracked or appended): nothing of a refused or failed attempt may be saved by the next.</summary>
+    public void DiscardPending()
+    {
+        ChangeTracker.Clear();
+        appended.Clear();
+    }
+
+    private async Task InsertAppendedAsync(CancellationToken cancellationToken)
+    {
+        if (appended.Count > 0)
+        {
+            await RowInserts.InsertAsync(this, appended, cancellationToken);
+            appended.Clear();
         }
     }
 
@@ -173,7 +220,7 @@ public abstract class EntitleDbContext(DbContextOptions options) : DbContext(opt
         var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         foreach (var audit in audits)
         {
-            Insert(audit(now, actor));
+            Append(audit(now, actor));
         }
     }
 
@@ -183,17 +230,8 @@ public abstract class EntitleDbContext(DbContextOptions options) : DbContext(opt
 
     /// <summary>Records a change the change tracker does not see (bulk inserts, conditional updates).</summary>
     public void Audit(int? subjectOrganizationId, string entityType, string entityId, string action, string? before, string? after) =>
-        Insert(AuditEvent.Record(
+        Append(AuditEvent.Record(
             (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, actor?.OrganizationId, actor?.CredentialId, subjectOrganizationId, entityType, entityId, action, before, after));
-
-    /// <summary>
-    /// Tracks a new row to be inserted by the next save, and nothing else: unlike <c>Add</c>, EF Core does not walk the
-    /// row's references looking for more rows to add. The rows written inside the write use cases (a pass, its audit
-    /// and webhook rows) refer only to rows already tracked or already stored; a stored row read untracked (the type
-    /// and the holder of a pass being issued) would be taken by <c>Add</c> for a new one. On SQLite the walk also ran
-    /// while the use case held the single write turn (3% of the CPU of issuing passes; docs/benchmarks.md).
-    /// </summary>
-    public void Insert(object row) => Entry(row).State = EntityState.Added;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EntitleDbContext).Assembly);

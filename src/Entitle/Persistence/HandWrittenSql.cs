@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -12,7 +11,7 @@ namespace Entitle.Persistence;
 /// interceptors, logging and retry strategy, but skips the LINQ query pipeline (query context, shaper, materializer),
 /// which cost more CPU than the statement itself (docs/benchmarks.md). The SQL must be valid on both providers (named
 /// <c>@parameters</c>, <c>substr</c>, <c>length</c>); its command is built once per provider and copied into the
-/// connection's command for each run, as EF Core does for its own cached queries.
+/// connection's command for each run (<see cref="CommandTemplates"/>).
 /// </summary>
 public sealed class HandWrittenSql<TResult>(string sql, IReadOnlyList<(string Name, Type Type)> parameters, Func<DbDataReader, CancellationToken, Task<TResult>> read)
 {
@@ -20,33 +19,8 @@ public sealed class HandWrittenSql<TResult>(string sql, IReadOnlyList<(string Na
 
     private IRelationalCommand? _postgres;
 
-    public Task<TResult> RunAsync(EntitleDbContext db, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
-    {
-        var template = db.Provider == DatabaseProvider.Postgres ? _postgres ??= Build(db) : _sqlite ??= Build(db);
-        var dependencies = (IRelationalDatabaseFacadeDependencies)((IDatabaseFacadeDependenciesAccessor)db.Database).Dependencies;
-        var run = new RelationalCommandParameterObject(dependencies.RelationalConnection, values, null, db, dependencies.CommandLogger, CommandSource.FromSqlQuery);
-        return db.Database.CreateExecutionStrategy().ExecuteAsync(
-            (template, run, read),
-            static async (_, state, ct) =>
-            {
-                // A command holds its reader for reuse, so it is not shared between requests: as EF Core does for its
-                // own queries, the built one is a template copied into the connection's command.
-                var connection = state.run.Connection;
-                var command = connection.RentCommand();
-                try
-                {
-                    command.PopulateFrom(state.template);
-                    await using var reader = await command.ExecuteReaderAsync(state.run, ct);
-                    return await state.read(reader.DbDataReader, ct);
-                }
-                finally
-                {
-                    connection.ReturnCommand(command);
-                }
-            },
-            null,
-            cancellationToken);
-    }
+    public Task<TResult> RunAsync(EntitleDbContext db, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken) =>
+        CommandTemplates.RunAsync(db, db.Provider == DatabaseProvider.Postgres ? _postgres ??= Build(db) : _sqlite ??= Build(db), values, read, cancellationToken);
 
     private IRelationalCommand Build(EntitleDbContext db)
     {

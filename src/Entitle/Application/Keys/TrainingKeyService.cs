@@ -255,9 +255,8 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                 }
 
                 var pass = Pass.Issue(type, option, contact, now, key.ContentExpirationDate, now);
-                db.Insert(pass);
-                await db.SaveChangesAsync(ct);
-                db.Insert(KeyRedemption.Record(key.Id, contact.Id, pass.Id, now));
+                await db.InsertNowAsync(pass, ct);
+                db.Append(KeyRedemption.Record(key.Id, contact.Id, pass.Id, now));
                 db.Audit(
                     key.OrganizationId,
                     "TrainingKey",
@@ -271,7 +270,6 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                     new System.Text.Json.Nodes.JsonObject { ["keyId"] = key.Id, ["trainingKey"] = key.Key, ["contactId"] = contact.Id, ["passId"] = pass.Id },
                     ct);
                 await events.PublishAsync(WebhookEventTypes.PassIssued, contact.OrganizationId, EventData.Pass(pass), ct);
-                await db.SaveChangesAsync(ct);
                 return new KeyRedemptionResult(pass, key.Id);
             },
             cancellationToken);

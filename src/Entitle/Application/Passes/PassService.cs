@@ -32,8 +32,7 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, We
                 var pass = Pass.Issue(type, option, contact, issue.ValidFrom ?? Now, issue.ValidUntil, Now);
                 pass.SetExternalId(issue.ExternalId, Now);
                 pass.SetTargetCompletion(issue.TargetCompletion, Now);
-                db.Insert(pass);
-                await db.SaveChangesAsync(ct);
+                await db.InsertNowAsync(pass, ct);
                 await PublishAsync(WebhookEventTypes.PassIssued, pass, ct);
                 return pass;
             },

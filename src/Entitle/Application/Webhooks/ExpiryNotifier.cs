@@ -76,7 +76,7 @@ public sealed class ExpiryNotifier(EntitleDbContext db, WebhookPublisher publish
                 return count;
             },
             cancellationToken);
-        db.ChangeTracker.Clear();
+        db.DiscardPending();
         return emitted;
     }
 }

@@ -123,7 +123,7 @@ public sealed class WebhookDispatcher(EntitleDbContext db, IHttpClientFactory ht
         db.WebhookAttempts.Add(WebhookAttempt.Record(delivery.Id, attemptedAt, status, error, elapsed));
         delivery.RecordAttempt(status, error, clock.GetUtcNow().UtcDateTime, options.MaxAttempts, options.BaseDelay);
         await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        db.DiscardPending();
         if (delivery.Status == DeliveryStatus.Failed)
         {
             logger.LogWarning("Webhook delivery {Delivery} to endpoint {Endpoint} failed after {Attempts} attempts", delivery.Id, endpoint.Id, delivery.Attempts);

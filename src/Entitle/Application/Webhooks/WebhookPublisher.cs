@@ -34,10 +34,10 @@ public sealed class WebhookPublisher(EntitleDbContext db, OrganizationPaths path
         var now = clock.GetUtcNow().UtcDateTime;
         var endpoints = await ListenersAsync(subjectOrganizationId, cancellationToken);
         var @event = WebhookEvent.Occur(type, subjectOrganizationId, data.ToJsonString(), now);
-        db.Insert(@event);
+        db.Append(@event);
         foreach (var endpoint in endpoints.Where(e => e.Wants(type)))
         {
-            db.Insert(WebhookDelivery.Queue(@event, endpoint.Id, now));
+            db.Append(WebhookDelivery.Queue(@event, endpoint.Id, now));
         }
     }
 
