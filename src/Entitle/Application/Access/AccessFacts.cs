@@ -1,5 +1,6 @@
 using Entitle.Domain;
 using Entitle.Domain.Access;
+using Entitle.Domain.Passes;
 
 namespace Entitle.Application.Access;
 
@@ -9,4 +10,7 @@ public sealed class AccessFacts
     public LifecycleState? State { get; init; }
 
     public List<PassFacts> Passes { get; init; } = [];
+
+    /// <summary>The same passes whole, by id, when the statement read every column (else null).</summary>
+    public Dictionary<int, Pass>? StoredPasses { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Entitle.Domain;
 using Entitle.Domain.Access;
+using Entitle.Domain.Passes;
 using Entitle.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,12 +25,23 @@ public sealed class AccessService(EntitleDbContext db)
     /// asked far less often, asks the same in LINQ.
     /// </summary>
     private static readonly HandWrittenSql<AccessFacts?> CourseFacts = new(
-        """
+        CourseFactsSql(""),
+        [("contact", typeof(int)), ("course", typeof(int)), ("caller", typeof(string))],
+        (reader, ct) => ReadCourseFactsAsync(reader, withPasses: false, ct));
+
+    /// <summary>The same with every column of each pass, so that the passes that grant access can be named whole (GraphQL's <c>grantingPasses</c>).</summary>
+    private static readonly HandWrittenSql<AccessFacts?> CourseFactsWithPasses = new(
+        CourseFactsSql(", p.pass_type_id, p.option_id, p.contact_id, p.external_id, p.target_completion, p.created_at, p.updated_at, p.expiring_notified_for, p.expired_notified_for, p.cancelled_at"),
+        [("contact", typeof(int)), ("course", typeof(int)), ("caller", typeof(string))],
+        (reader, ct) => ReadCourseFactsAsync(reader, withPasses: true, ct));
+
+    private static string CourseFactsSql(string passColumns) =>
+        $"""
         SELECT t.lifecycle_state, p.id, p.valid_from, p.valid_until, p.cancelled_at IS NOT NULL,
                p.pass_type_id IN (SELECT i.pass_type_id FROM pass_type_content_items i WHERE i.course_template_id = @course)
                OR p.pass_type_id IN (SELECT i.pass_type_id FROM learning_path_course lc
                                      JOIN pass_type_content_items i ON i.learning_path_id = lc.learning_path_id
-                                     WHERE lc.course_template_id = @course)
+                                     WHERE lc.course_template_id = @course){passColumns}
         FROM contacts c
         JOIN organizations co ON co.id = c.organization_id
         LEFT JOIN course_templates t ON t.id = @course
@@ -37,29 +49,47 @@ public sealed class AccessService(EntitleDbContext db)
                          AND (substr(o.path, 1, length(@caller)) = @caller OR substr(@caller, 1, length(o.path)) = o.path))
         LEFT JOIN passes p ON p.contact_id = c.id
         WHERE c.id = @contact AND substr(co.path, 1, length(@caller)) = @caller
-        """,
-        [("contact", typeof(int)), ("course", typeof(int)), ("caller", typeof(string))],
-        ReadCourseFactsAsync);
+        """;
 
-    private static async Task<AccessFacts?> ReadCourseFactsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    private static async Task<AccessFacts?> ReadCourseFactsAsync(DbDataReader reader, bool withPasses, CancellationToken cancellationToken)
     {
         AccessFacts? facts = null;
         while (await reader.ReadAsync(cancellationToken))
         {
-            facts ??= new AccessFacts { State = reader.IsDBNull(0) ? null : Enum.Parse<LifecycleState>(reader.GetString(0), ignoreCase: true) };
+            facts ??= new AccessFacts
+            {
+                State = reader.IsDBNull(0) ? null : Enum.Parse<LifecycleState>(reader.GetString(0), ignoreCase: true),
+                StoredPasses = withPasses ? [] : null,
+            };
             if (!reader.IsDBNull(1))
             {
-                facts.Passes.Add(new PassFacts(
-                    reader.GetInt32(1),
-                    DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc),
-                    DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
-                    reader.GetBoolean(4),
-                    reader.GetBoolean(5)));
+                var id = reader.GetInt32(1);
+                var validFrom = Instant(reader, 2)!.Value;
+                var validUntil = Instant(reader, 3)!.Value;
+                facts.Passes.Add(new PassFacts(id, validFrom, validUntil, reader.GetBoolean(4), reader.GetBoolean(5)));
+                facts.StoredPasses?.Add(id, Pass.Restore(
+                    id,
+                    reader.GetInt32(6),
+                    reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                    reader.GetInt32(8),
+                    validFrom,
+                    validUntil,
+                    Instant(reader, 15),
+                    reader.IsDBNull(9) ? null : reader.GetString(9),
+                    Instant(reader, 10),
+                    Instant(reader, 11)!.Value,
+                    Instant(reader, 12)!.Value,
+                    Instant(reader, 13),
+                    Instant(reader, 14)));
             }
         }
 
         return facts;
     }
+
+    /// <summary>An instant as stored: PostgreSQL gives it in UTC, SQLite as text without a kind.</summary>
+    private static DateTime? Instant(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
 
     public async Task<AccessDecision> DecideAsync(Caller caller, int contactId, ContentRef content, DateTime at, CancellationToken cancellationToken)
     {
@@ -70,6 +100,18 @@ public sealed class AccessService(EntitleDbContext db)
         }
 
         return await DecideForPathAsync(caller, contactId, content, at, cancellationToken);
+    }
+
+    /// <summary>The same decision, with the learner's passes as the check read them when it read them whole (a course), for an answer that names the granting passes.</summary>
+    public async Task<ContentAccess> DecideWithPassesAsync(Caller caller, int contactId, ContentRef content, DateTime at, CancellationToken cancellationToken)
+    {
+        if (content.CourseTemplateId is { } course)
+        {
+            var facts = await CourseFactsWithPasses.RunAsync(db, new Dictionary<string, object?> { ["contact"] = contactId, ["course"] = course, ["caller"] = caller.OrganizationPath }, cancellationToken);
+            return new ContentAccess(Decide(facts, content, contactId, at), facts!.StoredPasses);
+        }
+
+        return new ContentAccess(await DecideForPathAsync(caller, contactId, content, at, cancellationToken), null);
     }
 
     private static AccessDecision Decide(AccessFacts? facts, ContentRef content, int contactId, DateTime at)

@@ -56,6 +56,30 @@ public sealed class Pass
     public bool IsValidAt(DateTime t) => CancelledAt is null && ValidFrom <= t && t < ValidUntil;
 
     /// <summary>
+    /// A stored pass as read from its row by a statement that does not go through EF Core (the access check, which
+    /// reads the learner's passes anyway and so answers <c>grantingPasses</c> without reading them again). No rule
+    /// is checked: the row was stored by the rules.
+    /// </summary>
+    public static Pass Restore(
+        int id, int passTypeId, int? optionId, int contactId, DateTime validFrom, DateTime validUntil, DateTime? cancelledAt, string? externalId,
+        DateTime? targetCompletion, DateTime createdAt, DateTime updatedAt, DateTime? expiringNotifiedFor, DateTime? expiredNotifiedFor) => new()
+    {
+        Id = id,
+        PassTypeId = passTypeId,
+        OptionId = optionId,
+        ContactId = contactId,
+        ValidFrom = validFrom,
+        ValidUntil = validUntil,
+        CancelledAt = cancelledAt,
+        ExternalId = externalId,
+        TargetCompletion = targetCompletion,
+        CreatedAt = createdAt,
+        UpdatedAt = updatedAt,
+        ExpiringNotifiedFor = expiringNotifiedFor,
+        ExpiredNotifiedFor = expiredNotifiedFor,
+    };
+
+    /// <summary>
     /// Issues a pass of a published type and option to a contact; <paramref name="validUntil"/> defaults to
     /// <paramref name="validFrom"/> plus the option's period.
     /// </summary>

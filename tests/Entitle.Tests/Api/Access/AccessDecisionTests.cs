@@ -110,6 +110,30 @@ public abstract class AccessDecisionTests(DatabaseProvider provider) : TmsTests(
         Assert.Equal(2, App.Statements.Count);
     }
 
+    [Fact]
+    public async Task GrantingPassesComeWholeFromTheChecksOwnStatementAndMatchThePassesAsStored()
+    {
+        var sooner = await IssueAsync(34, "2023-04-01T00:00:00Z", "2023-05-01T00:00:00Z");
+        var later = await IssueAsync(34, "2023-03-01T00:00:00Z", "2023-09-01T00:00:00Z");
+        await SucceedsAsync($"mutation {{ trainingPass {{ revokePass(input: {{trainingPassId: \"{later}\"}}) {{ errors {{ label }} }} }} }}");
+        var kept = await IssueAsync(34, "2023-02-01T00:00:00Z", "2023-12-01T00:00:00Z");
+        const string Fields = "id legacyId validFrom validUntil lifecycleState isActive createdAt updatedAt contact { id } trainingPassType { id } option { id }";
+
+        App.Statements.Reset();
+        var access = await App.GraphQLAsync($"{{ contentAccess(contactId: \"{Ids.Person(34)}\", contentId: \"{Ids.Course(4)}\") {{ granted grantingPasses {{ {Fields} }} }} }}");
+
+        // One statement authenticates the caller, one decides and reads the passes; the contact, type and option
+        // of the passes are one batch each.
+        Assert.DoesNotContain(App.Statements.Statements.Skip(2), sql => sql.Replace("\"", "", StringComparison.Ordinal).Contains("FROM passes", StringComparison.Ordinal));
+        var granting = access.At("data.contentAccess.grantingPasses").AsArray();
+        Assert.Equal([sooner, kept], granting.Select(p => p!["id"]!.GetValue<string>()));
+        foreach (var pass in granting)
+        {
+            var stored = await App.GraphQLAsync($"{{ node(id: \"{pass!["id"]!.GetValue<string>()}\") {{ ... on TrainingPass {{ {Fields} }} }} }}");
+            Assert.Equal(TestApp.Json(stored.At("data.node")), TestApp.Json(pass));
+        }
+    }
+
     /// <summary>
     /// The check's statement is built once and shared by every request (and contexts are pooled): many checks at once
     /// must each get their own answer, the one they get when asked alone.

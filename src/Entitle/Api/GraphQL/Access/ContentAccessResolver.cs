@@ -1,6 +1,5 @@
 using Entitle.Application;
 using Entitle.Application.Access;
-using Entitle.Domain.Access;
 using GraphQL;
 
 namespace Entitle.Api.GraphQL.Access;
@@ -8,7 +7,7 @@ namespace Entitle.Api.GraphQL.Access;
 /// <summary><c>contentAccess(contactId, contentId, at)</c>: ids that do not resolve are errors naming the argument.</summary>
 public static class ContentAccessResolver
 {
-    public static async Task<AccessDecision> ResolveAsync(IResolveFieldContext context)
+    public static async Task<ContentAccess> ResolveAsync(IResolveFieldContext context)
     {
         var contactId = GlobalId.DecodeInt(context.GetArgument<string>("contactId"), GlobalId.Person);
         var contentId = context.GetArgument<string>("contentId");
@@ -28,7 +27,11 @@ public static class ContentAccessResolver
         try
         {
             var at = context.GetArgument<DateTime?>("at") ?? context.Entitle().Now;
-            return await context.Service<AccessService>().DecideAsync(context.Caller(), contactId.Value, content, at, context.CancellationToken);
+            var access = context.Service<AccessService>();
+            // The passes are read whole only when the answer names them.
+            return context.SubFields is { } fields && fields.Values.Any(f => f.FieldType.Name == "grantingPasses")
+                ? await access.DecideWithPassesAsync(context.Caller(), contactId.Value, content, at, context.CancellationToken)
+                : new ContentAccess(await access.DecideAsync(context.Caller(), contactId.Value, content, at, context.CancellationToken), null);
         }
         catch (EntityNotFoundException e)
         {
