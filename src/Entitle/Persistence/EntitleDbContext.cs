@@ -170,6 +170,12 @@ public abstract class EntitleDbContext(DbContextOptions options) : DbContext(opt
     /// </summary>
     public async Task InsertNowAsync(object row, CancellationToken cancellationToken)
     {
+        if (Database.CurrentTransaction is null)
+        {
+            // Its audit row goes in before the commit; outside a transaction the row would be stored without it.
+            throw new InvalidOperationException("Insert a row outside the change tracker inside a use case's transaction (WriteAsync).");
+        }
+
         await RowInserts.InsertAsync(this, [row], cancellationToken);
         if (AuditTrail.CaptureCreated(ChangeTracker, Model.FindEntityType(row.GetType())!, row) is { } created)
         {

@@ -81,6 +81,20 @@ public abstract class RowInsertsTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task ARowIsInsertedAtOnceOnlyInsideATransactionWhereItsAuditRowFollowsIt()
+    {
+        await using var db = _database.CreateContext();
+        var type = await db.UntrackedPassTypeWithOptionsAsync(_typeId, CancellationToken.None);
+        var contact = await db.UntrackedContactWithOrganizationAsync(_contactId, CancellationToken.None);
+        var pass = Pass.Issue(type!, type!.DefaultOption, contact!, Now, null, Now);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.InsertNowAsync(pass, CancellationToken.None));
+
+        Assert.Equal(0, await db.Passes.CountAsync());
+        Assert.Equal(0, await db.AuditEvents.CountAsync(e => e.EntityType == "TrainingPass"));
+    }
+
+    [Fact]
     public async Task ARowReferringToAnotherAppendedRowTakesItsKey()
     {
         await using var db = _database.CreateContext();
