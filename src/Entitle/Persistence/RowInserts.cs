@@ -9,7 +9,7 @@ namespace Entitle.Persistence;
 /// Inserts new rows outside EF Core's change tracker, with SQL built once per provider and mix of rows from the
 /// model: the rows the write use cases only ever add (audit events, webhook events and deliveries, key redemptions)
 /// and a new pass. Saving them through the change tracker was half of the time a redemption held SQLite's single
-/// write turn (docs/benchmarks.md). The rows of one call go as one command (one round trip on PostgreSQL), each
+/// write turn (docs/benchmarks.md). The rows of one call go as one command of up to 50 (one round trip on PostgreSQL), each
 /// statement returning the generated key, which is set on its row; a row referring to another row of the same call
 /// (a webhook delivery to its event) goes in a second command, with the key the first one returned.
 /// </summary>
