@@ -158,6 +158,10 @@ public abstract class CredentialTests(DatabaseProvider provider) : GraphQLTests(
         Assert.Equal(HttpStatusCode.OK, graphQL.StatusCode);
         var tms = await TmsAsync(app, "SearchSubscriptionProfiles", credential);
         Assert.Equal(0, tms["Status"]!.GetValue<int>());
+
+        // CheckCourseAccess checks the credential inside its own statement; the learner may be out of reach (20).
+        var check = await TmsAsync(app, "CheckCourseAccess?userId=31&courseId=1", credential);
+        Assert.Contains(check["Status"]!.GetValue<int>(), new[] { 0, 20 });
     }
 
     private static async Task AssertRefusedAsync(string credential, TestApp app)
@@ -166,6 +170,8 @@ public abstract class CredentialTests(DatabaseProvider provider) : GraphQLTests(
         Assert.Equal(HttpStatusCode.Unauthorized, graphQL.StatusCode);
         var tms = await TmsAsync(app, "SearchSubscriptionProfiles", credential);
         Assert.Equal(30, tms["Status"]!.GetValue<int>());
+        var check = await TmsAsync(app, "CheckCourseAccess?userId=31&courseId=1", credential);
+        Assert.Equal(30, check["Status"]!.GetValue<int>());
     }
 
     private static async Task<JsonNode> TmsAsync(TestApp app, string methodAndQuery, string credential)

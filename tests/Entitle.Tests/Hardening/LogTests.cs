@@ -52,6 +52,7 @@ public abstract class LogTests(DatabaseProvider provider) : IAsyncLifetime, IDis
         secrets.AddRange(minted["CreateSubscriptionsResults"]!.AsArray().Select(r => r!.Text("trainingKey")));
         await TmsAsync($"CreateSubscriptionTrainingKeys?subscriptionProfileId=1&expirationDate=1893456000&maxKeyUses=5&trainingKeys={Chosen}");
         await TmsAsync("SearchSubscriptionTrainingKeys?subscriptionProfileId=1");
+        await TmsAsync("CheckCourseAccess?userId=31&courseId=1");
         await TmsAsync($"RedeemSubscriptionTrainingKey?trainingKey={secrets[^1]}&userId=31");
         await TmsAsync($"RedeemSubscriptionTrainingKey/{secrets[^2]}?userId=32");
         await TmsAsync($"RedeemSubscriptionTrainingKey?trainingKey={Chosen}&userId=31", rotated);
@@ -69,6 +70,10 @@ public abstract class LogTests(DatabaseProvider provider) : IAsyncLifetime, IDis
         Assert.True(entries.Count > 50, $"Only {entries.Count} entries were logged: the capture does not see the app's logs.");
         Assert.Contains(entries, e => e.Contains("training_keys", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.Contains("Entitle.Requests: GET /api/2.0/RedeemSubscriptionTrainingKey answered 200", StringComparison.Ordinal));
+
+        // CheckCourseAccess checks the credential in its own statement; the entry still names who acted.
+        var check = Assert.Single(entries, e => e.Contains("Entitle.Requests: GET /api/2.0/CheckCourseAccess answered 200", StringComparison.Ordinal));
+        Assert.DoesNotContain("null", check, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(entries, e => e.StartsWith("Error Entitle.Tms: TMS method RedeemSubscriptionTrainingKey failed", StringComparison.Ordinal) && e.Contains("Injected fault", StringComparison.Ordinal));
         var leaks = entries.Where(e => secrets.Any(s => e.Contains(s, StringComparison.OrdinalIgnoreCase))).ToList();
         Assert.True(leaks.Count == 0, "Logged secrets:\n" + string.Join("\n", leaks.Take(5)));

@@ -1,11 +1,16 @@
 using Entitle.Application;
+using Entitle.Application.Organizations;
 
 namespace Entitle.Api.Tms;
 
 /// <summary>One call to a TMS method: who makes it, and its parameters, already checked and read into values.</summary>
-public sealed class TmsCall(Caller caller, IServiceProvider services, IReadOnlyDictionary<string, object> values, DateTime now)
+public sealed class TmsCall(Caller? caller, PresentedCredential credential, IServiceProvider services, IReadOnlyDictionary<string, object> values, DateTime now)
 {
-    public Caller Caller { get; } = caller;
+    /// <summary>The caller, known before the handler runs except in a method that checks the credential itself (<see cref="TmsMethod.ChecksCredentialItself"/>).</summary>
+    public Caller Caller => caller ?? throw new InvalidOperationException("This method checks the presented credential in its own statement: use Credential.");
+
+    /// <summary>The credential as presented, for a method that checks it in its own statement.</summary>
+    public PresentedCredential Credential { get; } = credential;
 
     /// <summary>The request's instant, read once from the injected clock.</summary>
     public DateTime Now { get; } = now;

@@ -19,6 +19,9 @@ public static class TmsEndpoint
     /// <summary>The largest form body accepted: 100,000 keys of up to 30 characters, with room to spare.</summary>
     public const long MaxBodyBytes = 4 * 1024 * 1024;
 
+    /// <summary>The answer to a missing, unknown or revoked credential (status 30).</summary>
+    public const string InvalidKeyMessage = "Invalid integration key: send your organization's key in the api_key header.";
+
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = null,
@@ -36,17 +39,25 @@ public static class TmsEndpoint
             return;
         }
 
-        var caller = await authenticator.FindCallerAsync(http.Request.Headers["api_key"].ToString(), http.RequestAborted);
-        if (caller is null)
+        var credential = authenticator.Present(http.Request.Headers["api_key"].ToString());
+        var key = http.Request.Headers[IdempotentRequests.Header].ToString();
+        if (credential is not null && definition.ChecksCredentialItself && key.Length == 0)
         {
-            await WriteAsync(http, definition.Casing, TmsStatus.InvalidIntegrationKey, "Invalid integration key: send your organization's key in the api_key header.", definition.FailureAnswer?.Invoke());
+            // The handler's own statement checks the credential: one round trip for the whole call.
+            await AnswerAsync(http, definition, null, credential, authenticator, id, clock, loggers);
             return;
         }
 
-        var key = http.Request.Headers[IdempotentRequests.Header].ToString();
+        var caller = await authenticator.FindCallerAsync(credential, http.RequestAborted);
+        if (caller is null || credential is null)
+        {
+            await WriteAsync(http, definition.Casing, TmsStatus.InvalidIntegrationKey, InvalidKeyMessage, definition.FailureAnswer?.Invoke());
+            return;
+        }
+
         if (key.Length == 0)
         {
-            await AnswerAsync(http, definition, caller, id, clock, loggers);
+            await AnswerAsync(http, definition, caller, credential, authenticator, id, clock, loggers);
             return;
         }
 
@@ -64,29 +75,36 @@ public static class TmsEndpoint
             caller,
             key,
             IdempotentRequests.Hash(Encoding.UTF8.GetBytes(fingerprint)),
-            async () => Capture(definition.Casing, await RunAsync(http, definition, caller, id, clock, loggers, raw)),
+            async () => Capture(definition.Casing, await RunAsync(http, definition, caller, credential, authenticator, id, clock, loggers, raw)),
             message => Capture(definition.Casing, (TmsStatus.Error, message, definition.FailureAnswer?.Invoke())),
             http.RequestAborted);
         await answer.WriteAsync(http);
     }
 
-    private static async Task AnswerAsync(HttpContext http, TmsMethod definition, Caller caller, string? id, TimeProvider clock, ILoggerFactory loggers)
+    private static async Task AnswerAsync(HttpContext http, TmsMethod definition, Caller? caller, PresentedCredential credential, CredentialAuthenticator authenticator, string? id, TimeProvider clock, ILoggerFactory loggers)
     {
-        var (status, error, answer) = await RunAsync(http, definition, caller, id, clock, loggers, null);
+        var (status, error, answer) = await RunAsync(http, definition, caller, credential, authenticator, id, clock, loggers, null);
         await WriteAsync(http, definition.Casing, status, error, answer);
     }
 
-    private static async Task<(int Status, string? Error, TmsAnswer? Answer)> RunAsync(HttpContext http, TmsMethod definition, Caller caller, string? id, TimeProvider clock, ILoggerFactory loggers, IEnumerable<KeyValuePair<string, StringValues>>? raw)
+    /// <summary>
+    /// Reads the parameters and runs the handler. Without a <paramref name="caller"/> the handler checks the credential
+    /// itself (<see cref="TmsMethod.ChecksCredentialItself"/>); parameters it cannot accept are then answered only
+    /// after the credential lookup, so that an unknown credential is status 30 whatever else is wrong, as everywhere.
+    /// </summary>
+    private static async Task<(int Status, string? Error, TmsAnswer? Answer)> RunAsync(HttpContext http, TmsMethod definition, Caller? caller, PresentedCredential credential, CredentialAuthenticator authenticator, string? id, TimeProvider clock, ILoggerFactory loggers, IEnumerable<KeyValuePair<string, StringValues>>? raw)
     {
         try
         {
             var parameters = TmsParameterReader.Read(definition, raw ?? await RawParametersAsync(http), id);
-            var call = new TmsCall(caller, http.RequestServices, parameters, clock.GetUtcNow().UtcDateTime) { CancellationToken = http.RequestAborted };
+            var call = new TmsCall(caller, credential, http.RequestServices, parameters, clock.GetUtcNow().UtcDateTime) { CancellationToken = http.RequestAborted };
             return (TmsStatus.Success, null, await definition.Handler(call));
         }
         catch (TmsRequestException e)
         {
-            return (e.Status, e.Message, definition.FailureAnswer?.Invoke());
+            return e.Status != TmsStatus.InvalidIntegrationKey && caller is null && await authenticator.FindCallerAsync(credential, http.RequestAborted) is null
+                ? (TmsStatus.InvalidIntegrationKey, InvalidKeyMessage, definition.FailureAnswer?.Invoke())
+                : (e.Status, e.Message, definition.FailureAnswer?.Invoke());
         }
         catch (EntityNotFoundException e)
         {

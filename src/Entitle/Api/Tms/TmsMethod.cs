@@ -23,5 +23,13 @@ public sealed record TmsMethod(
     /// <summary>Fields an answer carries even when the call fails (Get* answer an empty Results).</summary>
     public Func<TmsAnswer>? FailureAnswer { get; init; }
 
+    /// <summary>
+    /// Whether the handler checks the presented credential in its own statement (<see cref="TmsCall.Credential"/>)
+    /// instead of the endpoint looking it up first: one round trip to the database for the whole call. Only for a
+    /// read asked so often that the second round trip counts (CheckCourseAccess, on every course launch). The
+    /// handler refuses an unknown credential with status 30, as the endpoint does.
+    /// </summary>
+    public bool ChecksCredentialItself { get; init; }
+
     public string Name => Names[0];
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Entitle.Application.Organizations;
 using Entitle.Domain;
 using Entitle.Domain.Access;
 using Entitle.Domain.Passes;
@@ -13,7 +14,7 @@ namespace Entitle.Application.Access;
 /// learner inside the caller's reach, the content's state, and for each of the learner's passes its dates and
 /// whether its type holds the content, directly or through a learning path); the domain decides.
 /// </summary>
-public sealed class AccessService(EntitleDbContext db)
+public sealed class AccessService(EntitleDbContext db, CredentialAuthenticator authenticator)
 {
     /// <summary>
     /// The course question, asked on every course launch: SQL written by hand (see <see cref="HandWrittenSql{TResult}"/>),
@@ -24,63 +25,95 @@ public sealed class AccessService(EntitleDbContext db)
     /// inside made PostgreSQL scan every content item of every type on each check. The learning path branch below,
     /// asked far less often, asks the same in LINQ.
     /// </summary>
-    private static readonly HandWrittenSql<AccessFacts?> CourseFacts = new(
-        CourseFactsSql(""),
-        [("contact", typeof(int)), ("course", typeof(int)), ("caller", typeof(string))],
-        (reader, ct) => ReadCourseFactsAsync(reader, withPasses: false, ct));
+    private static readonly HandWrittenSql<AccessFacts?> CourseFacts = ForCaller("");
 
     /// <summary>The same with every column of each pass, so that the passes that grant access can be named whole (GraphQL's <c>grantingPasses</c>).</summary>
-    private static readonly HandWrittenSql<AccessFacts?> CourseFactsWithPasses = new(
-        CourseFactsSql(", p.pass_type_id, p.option_id, p.contact_id, p.external_id, p.target_completion, p.created_at, p.updated_at, p.expiring_notified_for, p.expired_notified_for, p.cancelled_at"),
-        [("contact", typeof(int)), ("course", typeof(int)), ("caller", typeof(string))],
-        (reader, ct) => ReadCourseFactsAsync(reader, withPasses: true, ct));
+    private static readonly HandWrittenSql<AccessFacts?> CourseFactsWithPasses = ForCaller(PassColumns);
 
-    private static string CourseFactsSql(string passColumns) =>
+    /// <summary>
+    /// The same question with the presented credential checked by the statement itself (the caller's path is the
+    /// live credential's organization's): the whole course launch is one round trip to the database. No row means the
+    /// credential is unknown or revoked, or the learner is outside its reach.
+    /// </summary>
+    private static readonly HandWrittenSql<AccessFacts?> CourseFactsForCredential = ForCredential("");
+
+    private static readonly HandWrittenSql<AccessFacts?> CourseFactsForCredentialWithPasses = ForCredential(PassColumns);
+
+    private const string PassColumns = ", p.pass_type_id, p.option_id, p.contact_id, p.external_id, p.target_completion, p.created_at, p.updated_at, p.expiring_notified_for, p.expired_notified_for, p.cancelled_at";
+
+    private static HandWrittenSql<AccessFacts?> ForCaller(string passColumns) => new(
         $"""
-        SELECT t.lifecycle_state, p.id, p.valid_from, p.valid_until, p.cancelled_at IS NOT NULL,
+        SELECT {Columns(passColumns)}
+        FROM contacts c
+        JOIN organizations co ON co.id = c.organization_id
+        {CourseAndPasses}
+        WHERE c.id = @contact AND substr(co.path, 1, length(@caller)) = @caller
+        """,
+        [("contact", typeof(int)), ("course", typeof(int)), ("caller", typeof(string))],
+        (reader, ct) => ReadCourseFactsAsync(reader, credential: false, withPasses: passColumns.Length > 0, ct));
+
+    private static HandWrittenSql<AccessFacts?> ForCredential(string passColumns) => new(
+        $"""
+        SELECT k.organization_id, caller.path, k.id, {Columns(passColumns).Replace("@caller", "caller.path", StringComparison.Ordinal)}
+        FROM credentials k
+        JOIN organizations caller ON caller.id = k.organization_id
+        JOIN contacts c ON c.id = @contact
+        JOIN organizations co ON co.id = c.organization_id AND substr(co.path, 1, length(caller.path)) = caller.path
+        {CourseAndPasses.Replace("@caller", "caller.path", StringComparison.Ordinal)}
+        WHERE k.secret_hash = @hash AND k.revoked_at IS NULL
+        """,
+        [("hash", typeof(string)), ("contact", typeof(int)), ("course", typeof(int))],
+        (reader, ct) => ReadCourseFactsAsync(reader, credential: true, withPasses: passColumns.Length > 0, ct));
+
+    private static string Columns(string passColumns) =>
+        $"""
+        t.lifecycle_state, p.id, p.valid_from, p.valid_until, p.cancelled_at IS NOT NULL,
                p.pass_type_id IN (SELECT i.pass_type_id FROM pass_type_content_items i WHERE i.course_template_id = @course)
                OR p.pass_type_id IN (SELECT i.pass_type_id FROM learning_path_course lc
                                      JOIN pass_type_content_items i ON i.learning_path_id = lc.learning_path_id
                                      WHERE lc.course_template_id = @course){passColumns}
-        FROM contacts c
-        JOIN organizations co ON co.id = c.organization_id
+        """;
+
+    private const string CourseAndPasses = """
         LEFT JOIN course_templates t ON t.id = @course
              AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = t.organization_id
                          AND (substr(o.path, 1, length(@caller)) = @caller OR substr(@caller, 1, length(o.path)) = o.path))
         LEFT JOIN passes p ON p.contact_id = c.id
-        WHERE c.id = @contact AND substr(co.path, 1, length(@caller)) = @caller
         """;
 
-    private static async Task<AccessFacts?> ReadCourseFactsAsync(DbDataReader reader, bool withPasses, CancellationToken cancellationToken)
+    /// <summary>The rows of a course check; with the credential's three columns first when the statement checked it.</summary>
+    private static async Task<AccessFacts?> ReadCourseFactsAsync(DbDataReader reader, bool credential, bool withPasses, CancellationToken cancellationToken)
     {
         AccessFacts? facts = null;
+        var at = credential ? 3 : 0;
         while (await reader.ReadAsync(cancellationToken))
         {
             facts ??= new AccessFacts
             {
-                State = reader.IsDBNull(0) ? null : Enum.Parse<LifecycleState>(reader.GetString(0), ignoreCase: true),
+                Credential = credential ? new CredentialMatch(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2)) : null,
+                State = reader.IsDBNull(at) ? null : Enum.Parse<LifecycleState>(reader.GetString(at), ignoreCase: true),
                 StoredPasses = withPasses ? [] : null,
             };
-            if (!reader.IsDBNull(1))
+            if (!reader.IsDBNull(at + 1))
             {
-                var id = reader.GetInt32(1);
-                var validFrom = Instant(reader, 2)!.Value;
-                var validUntil = Instant(reader, 3)!.Value;
-                facts.Passes.Add(new PassFacts(id, validFrom, validUntil, reader.GetBoolean(4), reader.GetBoolean(5)));
+                var id = reader.GetInt32(at + 1);
+                var validFrom = Instant(reader, at + 2)!.Value;
+                var validUntil = Instant(reader, at + 3)!.Value;
+                facts.Passes.Add(new PassFacts(id, validFrom, validUntil, reader.GetBoolean(at + 4), reader.GetBoolean(at + 5)));
                 facts.StoredPasses?.Add(id, Pass.Restore(
                     id,
-                    reader.GetInt32(6),
-                    reader.IsDBNull(7) ? null : reader.GetInt32(7),
-                    reader.GetInt32(8),
+                    reader.GetInt32(at + 6),
+                    reader.IsDBNull(at + 7) ? null : reader.GetInt32(at + 7),
+                    reader.GetInt32(at + 8),
                     validFrom,
                     validUntil,
-                    Instant(reader, 15),
-                    reader.IsDBNull(9) ? null : reader.GetString(9),
-                    Instant(reader, 10),
-                    Instant(reader, 11)!.Value,
-                    Instant(reader, 12)!.Value,
-                    Instant(reader, 13),
-                    Instant(reader, 14)));
+                    Instant(reader, at + 15),
+                    reader.IsDBNull(at + 9) ? null : reader.GetString(at + 9),
+                    Instant(reader, at + 10),
+                    Instant(reader, at + 11)!.Value,
+                    Instant(reader, at + 12)!.Value,
+                    Instant(reader, at + 13),
+                    Instant(reader, at + 14)));
             }
         }
 
@@ -112,6 +145,28 @@ public sealed class AccessService(EntitleDbContext db)
         }
 
         return new ContentAccess(await DecideForPathAsync(caller, contactId, content, at, cancellationToken), null);
+    }
+
+    /// <summary>
+    /// The course decision for a presented credential, checked by the decision's own statement: null when the
+    /// credential is unknown or revoked (then nothing is decided). The caller it stands for becomes the request's
+    /// actor, as after the credential lookup. When no row comes back, the lookup alone tells an unknown credential
+    /// from a learner outside its reach: a second statement on that path only.
+    /// </summary>
+    public async Task<ContentAccess?> DecideForCredentialAsync(PresentedCredential credential, int contactId, int courseId, bool withPasses, DateTime at, CancellationToken cancellationToken)
+    {
+        var statement = withPasses ? CourseFactsForCredentialWithPasses : CourseFactsForCredential;
+        var facts = await statement.RunAsync(db, new Dictionary<string, object?> { ["hash"] = credential.Hash, ["contact"] = contactId, ["course"] = courseId }, cancellationToken);
+        if (facts?.Credential is { } found)
+        {
+            authenticator.Accept(found);
+        }
+        else if (await authenticator.FindCallerAsync(credential, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        return new ContentAccess(Decide(facts, ContentRef.Course(courseId), contactId, at), facts?.StoredPasses);
     }
 
     private static AccessDecision Decide(AccessFacts? facts, ContentRef content, int contactId, DateTime at)

@@ -23,21 +23,30 @@ public sealed class CredentialAuthenticator(EntitleDbContext db, CredentialHashe
         [("hash", typeof(string))],
         static async (reader, ct) => await reader.ReadAsync(ct) ? new CredentialMatch(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2)) : null);
 
-    public async Task<Caller?> FindCallerAsync(string? secret, CancellationToken cancellationToken)
+    /// <summary>The secret hashed, or null when none was presented or it is longer than any Entitle issues (refused unread).</summary>
+    public PresentedCredential? Present(string? secret) =>
+        string.IsNullOrWhiteSpace(secret) || secret.Length > MaxSecretLength ? null : new PresentedCredential(hasher.Hash(secret));
+
+    public Task<Caller?> FindCallerAsync(string? secret, CancellationToken cancellationToken) =>
+        FindCallerAsync(Present(secret), cancellationToken);
+
+    public async Task<Caller?> FindCallerAsync(PresentedCredential? credential, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(secret) || secret.Length > MaxSecretLength)
+        if (credential is null)
         {
             return null;
         }
 
-        var hash = hasher.Hash(secret);
-        var found = await Lookup.RunAsync(db, new Dictionary<string, object?> { ["hash"] = hash }, cancellationToken);
-        if (found is null)
-        {
-            return null;
-        }
+        var found = await Lookup.RunAsync(db, new Dictionary<string, object?> { ["hash"] = credential.Hash }, cancellationToken);
+        return found is null ? null : Accept(found);
+    }
 
-        // Whatever this request changes is recorded as done by this credential.
+    /// <summary>
+    /// The caller a live credential stands for, found by this lookup or by a statement that checked the credential
+    /// itself; whatever the request changes from here on is recorded as done by this credential.
+    /// </summary>
+    public Caller Accept(CredentialMatch found)
+    {
         actor.Set(found.OrganizationId, found.CredentialId);
         return new Caller(found.OrganizationId, found.Path, found.CredentialId);
     }

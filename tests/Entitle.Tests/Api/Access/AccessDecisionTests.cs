@@ -104,10 +104,43 @@ public abstract class AccessDecisionTests(DatabaseProvider provider) : TmsTests(
         App.Statements.Reset();
         await App.GraphQLAsync($"{{ contentAccess(contactId: \"{Ids.Person(35)}\", contentId: \"{Ids.Course(3)}\") {{ granted reason }} }}");
 
-        // One statement authenticates the caller, one decides.
-        Assert.Equal(2, one);
-        Assert.Equal(2, many);
+        // Over TMS the check's statement checks the credential too; over GraphQL one statement authenticates the
+        // caller, one decides.
+        Assert.Equal(1, one);
+        Assert.Equal(1, many);
         Assert.Equal(2, App.Statements.Count);
+    }
+
+    /// <summary>
+    /// CheckCourseAccess checks the presented credential inside its own statement (TmsMethod.ChecksCredentialItself):
+    /// an unknown or revoked key must still be status 30 before anything else is said, and a learner outside the key's
+    /// reach must still be "not found".
+    /// </summary>
+    [Fact]
+    public async Task CheckCourseAccessChecksTheKeyInItsOwnStatementAndStillRefusesAnUnknownOrRevokedKeyFirst()
+    {
+        var (_, child) = await App.CreateAccountAsync("Launches Co");
+        await FailsAsync("CheckCourseAccess?userId=31&courseId=1", 20, "userId", child);
+        var rotated = (await App.GraphQLAsync("mutation { account { rotateCredential(input: {}) { credential } } }", credential: child)).Text("data.account.rotateCredential.credential");
+
+        foreach (var key in new[] { "not-a-key", child })
+        {
+            var refused = await TmsAsync("CheckCourseAccess?userId=31&courseId=1", key);
+            Assert.Equal(30, refused["Status"]!.GetValue<int>());
+            Assert.Contains("Invalid integration key", refused["Error"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal(["Status", "Error"], refused.AsObject().Select(p => p.Key));
+
+            // A parameter at fault is not mentioned to an unknown key either.
+            var badParameters = await TmsAsync("CheckCourseAccess?userId=x&courseId=1", key);
+            Assert.Equal(30, badParameters["Status"]!.GetValue<int>());
+        }
+
+        Assert.Equal(10, (await TmsAsync("CheckCourseAccess?userId=x&courseId=1", rotated))["Status"]!.GetValue<int>());
+        await FailsAsync("CheckCourseAccess?userId=31&courseId=1", 20, "userId", rotated);
+        App.Statements.Reset();
+        var root = await OkAsync("CheckCourseAccess?userId=31&courseId=1");
+        Assert.True(root["HasAccess"]!.GetValue<bool>());
+        Assert.Equal(1, App.Statements.Count);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public static class AccessMethods
                 new("Reason", "string", "granted, no_pass, not_in_content, pass_not_started, pass_expired, pass_cancelled or content_not_published."),
                 new("ClubMembershipIds", "array:integer", "Every subscription that grants the access, the one ending soonest first."),
             ],
-            CheckAsync) { ParameterNames = Names },
+            CheckAsync) { ParameterNames = Names, ChecksCredentialItself = true },
         new(["CreateCourseAssignment"], "Starts a course for a user under a subscription; refused with the access reason when access is denied. Answers lower-case status and error.",
             [
                 TmsParameter.Needed("userId", TmsType.Number, "The learner."),
@@ -65,8 +65,11 @@ public static class AccessMethods
 
     private static async Task<TmsAnswer> CheckAsync(TmsCall call)
     {
-        var decision = await call.Service<AccessService>().DecideAsync(
-            call.Caller, call.RequiredNumber("userId"), ContentRef.Course(call.RequiredNumber("courseId")), call.Instant("at") ?? call.Now, call.CancellationToken);
+        // Asked on every course launch: the check's statement checks the credential too (ChecksCredentialItself).
+        var access = await call.Service<AccessService>().DecideForCredentialAsync(
+            call.Credential, call.RequiredNumber("userId"), call.RequiredNumber("courseId"), withPasses: false, call.Instant("at") ?? call.Now, call.CancellationToken)
+            ?? throw new TmsRequestException(TmsEndpoint.InvalidKeyMessage, TmsStatus.InvalidIntegrationKey);
+        var decision = access.Decision;
         return TmsAnswer.With("HasAccess", decision.Granted).And("Reason", decision.ReasonCode).And("ClubMembershipIds", decision.GrantingPassIds);
     }
 
