@@ -1,5 +1,5 @@
 using System.Text;
-using Entitle.Api.GraphQL.Loading;
+using Entitle.Api.GraphQL.Access;
 using Entitle.Application;
 using Entitle.Application.Organizations;
 using GraphQL;
@@ -29,22 +29,45 @@ public static class GraphQLEndpoint
 
     public static async Task PostAsync(HttpContext http, CredentialAuthenticator authenticator, IGraphQLTextSerializer serializer, GraphQLLimits limits, IdempotentRequests idempotent)
     {
-        var caller = await AuthenticateAsync(http, authenticator);
-        if (caller is null)
+        var credential = authenticator.Present(BearerSecret(http));
+        if (credential is null)
         {
+            await UnauthorizedAsync(http);
             return;
+        }
+
+        // An idempotent request is kept under its caller, so the caller is looked up first. Otherwise a document
+        // that asks only contentAccess has its credential checked by the check's own statement (ExecuteAsync);
+        // an unknown credential is still answered 401 before anything else is said.
+        var key = http.Request.Headers[IdempotentRequests.Header].ToString();
+        Caller? caller = null;
+        if (key.Length > 0 && (caller = await authenticator.FindCallerAsync(credential, http.RequestAborted)) is null)
+        {
+            await UnauthorizedAsync(http);
+            return;
+        }
+
+        async Task RefuseAsync(int status, string message)
+        {
+            if (caller is null && await authenticator.FindCallerAsync(credential, http.RequestAborted) is null)
+            {
+                await UnauthorizedAsync(http);
+                return;
+            }
+
+            await WriteErrorAsync(http, status, message);
         }
 
         if (!IsJson(http.Request.ContentType))
         {
-            await WriteErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, "Send the request as application/json: {\"query\": \"…\", \"variables\": {…}}.");
+            await RefuseAsync(StatusCodes.Status415UnsupportedMediaType, "Send the request as application/json: {\"query\": \"…\", \"variables\": {…}}.");
             return;
         }
 
         var body = await ReadBodyAsync(http, limits.MaxRequestBytes);
         if (body is null)
         {
-            await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limits.MaxRequestBytes} bytes.");
+            await RefuseAsync(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limits.MaxRequestBytes} bytes.");
             return;
         }
 
@@ -55,20 +78,19 @@ public static class GraphQLEndpoint
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
-            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "The request body is not a GraphQL request in JSON: {\"query\": \"…\", \"variables\": {…}}.");
+            await RefuseAsync(StatusCodes.Status400BadRequest, "The request body is not a GraphQL request in JSON: {\"query\": \"…\", \"variables\": {…}}.");
             return;
         }
 
         if (string.IsNullOrWhiteSpace(request?.Query))
         {
-            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "The request has no query.");
+            await RefuseAsync(StatusCodes.Status400BadRequest, "The request has no query.");
             return;
         }
 
-        var key = http.Request.Headers[IdempotentRequests.Header].ToString();
-        if (key.Length == 0)
+        if (caller is null)
         {
-            await (await ExecuteAsync(http, caller, request, serializer, getRequest: false)).WriteAsync(http);
+            await (await ExecuteAsync(http, null, credential, request, serializer, getRequest: false)).WriteAsync(http);
             return;
         }
 
@@ -96,9 +118,10 @@ public static class GraphQLEndpoint
 
     public static async Task GetAsync(HttpContext http, CredentialAuthenticator authenticator, IGraphQLTextSerializer serializer)
     {
-        var caller = await AuthenticateAsync(http, authenticator);
+        var caller = await authenticator.FindCallerAsync(BearerSecret(http), http.RequestAborted);
         if (caller is null)
         {
+            await UnauthorizedAsync(http);
             return;
         }
 
@@ -132,7 +155,15 @@ public static class GraphQLEndpoint
     /// Runs the document; the answer is held in memory so that an idempotent request can keep it. The API explorer's
     /// page (<c>Web/Explorer</c>) runs its documents through here too, so that it answers exactly as the API does.
     /// </summary>
-    internal static async Task<CapturedResponse> ExecuteAsync(HttpContext http, Caller caller, GraphQLRequest request, IGraphQLTextSerializer serializer, bool getRequest)
+    internal static Task<CapturedResponse> ExecuteAsync(HttpContext http, Caller caller, GraphQLRequest request, IGraphQLTextSerializer serializer, bool getRequest) =>
+        ExecuteAsync(http, caller, null, request, serializer, getRequest);
+
+    /// <summary>
+    /// The same for a caller not looked up yet (<paramref name="caller"/> null): a document that asks only
+    /// contentAccess runs at once and its check's statement checks <paramref name="credential"/>; any other has the
+    /// credential looked up first. Whatever ran, an unknown credential is answered 401.
+    /// </summary>
+    private static async Task<CapturedResponse> ExecuteAsync(HttpContext http, Caller? caller, PresentedCredential? credential, GraphQLRequest request, IGraphQLTextSerializer serializer, bool getRequest)
     {
         var services = http.RequestServices;
         var clock = services.GetRequiredService<TimeProvider>();
@@ -143,6 +174,19 @@ public static class GraphQLEndpoint
         var limits = services.GetRequiredService<GraphQLLimits>();
         using var deadline = new CancellationTokenSource(limits.ExecutionTimeout, clock);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, deadline.Token);
+        var validated = services.GetRequiredService<ValidatedDocuments>();
+        var known = validated.Find(request.Query, request.OperationName);
+        var document = known ?? Parse(services, request.Query);
+        if (caller is null && (document is null || !ContentAccessDocument.IsOnlyContentAccess(document, request.OperationName)))
+        {
+            caller = await services.GetRequiredService<CredentialAuthenticator>().FindCallerAsync(credential, http.RequestAborted);
+            if (caller is null)
+            {
+                return Unauthorized(http);
+            }
+        }
+
+        var user = new EntitleUserContext(caller, credential, now, services);
         var options = new ExecutionOptions
         {
             Query = request.Query,
@@ -150,7 +194,7 @@ public static class GraphQLEndpoint
             Variables = request.Variables,
             Extensions = request.Extensions,
             RequestServices = services,
-            UserContext = new EntitleUserContext(caller, now, new Loaders(services, caller, now)),
+            UserContext = user,
             CancellationToken = cancellation.Token,
         };
         if (getRequest)
@@ -162,14 +206,13 @@ public static class GraphQLEndpoint
         try
         {
             var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
-            var validated = services.GetRequiredService<ValidatedDocuments>();
-            if (validated.Find(request.Query, request.OperationName) is { } known)
+            if (known is not null)
             {
                 options.Document = known;
                 options.ValidationRules = getRequest ? ValidatedDocuments.RulesForKnownDocumentsOverGet : ValidatedDocuments.RulesForKnownDocuments;
                 result = await executer.ExecuteAsync(options);
             }
-            else if (Parse(services, request.Query) is { } document)
+            else if (document is not null)
             {
                 options.Document = document;
                 var limit = limits.MaxDocumentNodes;
@@ -192,6 +235,14 @@ public static class GraphQLEndpoint
             result = new ExecutionResult { Errors = [new TimeoutError($"The document ran longer than the {limits.ExecutionTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s limit and was stopped; nothing was changed.")] };
         }
 
+        // A contentAccess document that stopped before its check (a malformed id, a variable of the wrong type) has
+        // not had its credential checked yet: it is looked up now, and an unknown one is 401 whatever the document said.
+        if (user.CredentialRefused
+            || (user.PendingCredential is { } pending && await services.GetRequiredService<CredentialAuthenticator>().FindCallerAsync(pending, http.RequestAborted) is null))
+        {
+            return Unauthorized(http);
+        }
+
         using var body = new MemoryStream();
         await serializer.WriteAsync(body, result, http.RequestAborted);
         return new CapturedResponse(StatusCodes.Status200OK, JsonContentType, body.ToArray());
@@ -210,19 +261,20 @@ public static class GraphQLEndpoint
         }
     }
 
-    /// <summary>The caller named by <c>Authorization: Bearer …</c>, or null after answering 401.</summary>
-    private static async Task<Caller?> AuthenticateAsync(HttpContext http, CredentialAuthenticator authenticator)
+    /// <summary>The secret presented as <c>Authorization: Bearer …</c>, or null.</summary>
+    private static string? BearerSecret(HttpContext http)
     {
         var header = http.Request.Headers.Authorization.ToString();
-        var secret = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-        var caller = await authenticator.FindCallerAsync(secret, http.RequestAborted);
-        if (caller is null)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "Authentication failed: send a valid credential as Authorization: Bearer <credential>.");
-        }
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
 
-        return caller;
+    private static Task UnauthorizedAsync(HttpContext http) => Unauthorized(http).WriteAsync(http);
+
+    /// <summary>The answer to a missing, unknown or revoked credential.</summary>
+    private static CapturedResponse Unauthorized(HttpContext http)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return Error(StatusCodes.Status401Unauthorized, "Authentication failed: send a valid credential as Authorization: Bearer <credential>.");
     }
 
     private static bool IsJson(string? contentType) =>

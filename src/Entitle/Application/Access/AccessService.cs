@@ -153,20 +153,12 @@ public sealed class AccessService(EntitleDbContext db, CredentialAuthenticator a
     /// actor, as after the credential lookup. When no row comes back, the lookup alone tells an unknown credential
     /// from a learner outside its reach: a second statement on that path only.
     /// </summary>
-    public async Task<ContentAccess?> DecideForCredentialAsync(PresentedCredential credential, int contactId, int courseId, bool withPasses, DateTime at, CancellationToken cancellationToken)
+    public async Task<CredentialedAccess?> DecideForCredentialAsync(PresentedCredential credential, int contactId, int courseId, bool withPasses, DateTime at, CancellationToken cancellationToken)
     {
         var statement = withPasses ? CourseFactsForCredentialWithPasses : CourseFactsForCredential;
         var facts = await statement.RunAsync(db, new Dictionary<string, object?> { ["hash"] = credential.Hash, ["contact"] = contactId, ["course"] = courseId }, cancellationToken);
-        if (facts?.Credential is { } found)
-        {
-            authenticator.Accept(found);
-        }
-        else if (await authenticator.FindCallerAsync(credential, cancellationToken) is null)
-        {
-            return null;
-        }
-
-        return new ContentAccess(Decide(facts, ContentRef.Course(courseId), contactId, at), facts?.StoredPasses);
+        var caller = facts?.Credential is { } found ? authenticator.Accept(found) : await authenticator.FindCallerAsync(credential, cancellationToken);
+        return caller is null ? null : new CredentialedAccess(caller, new ContentAccess(Decide(facts, ContentRef.Course(courseId), contactId, at), facts?.StoredPasses));
     }
 
     private static AccessDecision Decide(AccessFacts? facts, ContentRef content, int contactId, DateTime at)

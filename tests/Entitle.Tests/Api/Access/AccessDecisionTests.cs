@@ -103,12 +103,62 @@ public abstract class AccessDecisionTests(DatabaseProvider provider) : TmsTests(
         var many = App.Statements.Count;
         App.Statements.Reset();
         await App.GraphQLAsync($"{{ contentAccess(contactId: \"{Ids.Person(35)}\", contentId: \"{Ids.Course(3)}\") {{ granted reason }} }}");
+        var graphQL = App.Statements.Count;
+        App.Statements.Reset();
+        await App.GraphQLAsync($"{{ contentAccess(contactId: \"{Ids.Person(35)}\", contentId: \"{Ids.Course(3)}\") {{ granted }} regions {{ pageInfo {{ totalRecords }} }} }}");
 
-        // Over TMS the check's statement checks the credential too; over GraphQL one statement authenticates the
-        // caller, one decides.
+        // The check's statement checks the credential too, over either API; a document that asks more has its
+        // caller looked up first.
         Assert.Equal(1, one);
         Assert.Equal(1, many);
-        Assert.Equal(2, App.Statements.Count);
+        Assert.Equal(1, graphQL);
+        Assert.Contains("credentials", App.Statements.Statements[0], StringComparison.Ordinal);
+        Assert.True(App.Statements.Count >= 3, string.Join("\n", App.Statements.Statements));
+    }
+
+    /// <summary>
+    /// A document asking only contentAccess runs before its credential is looked up, and the check's statement checks
+    /// it (ContentAccessDocument). Whatever the document says and wherever it stops, an unknown or revoked credential
+    /// is answered 401, as before any other document.
+    /// </summary>
+    [Fact]
+    public async Task ContentAccessAloneChecksTheCredentialInItsOwnStatementAndAnUnknownOneIsStill401()
+    {
+        var (_, child) = await App.CreateAccountAsync("Launch Platform");
+        var rotated = (await App.GraphQLAsync("mutation { account { rotateCredential(input: {}) { credential } } }", credential: child)).Text("data.account.rotateCredential.credential");
+        var course = $"{{ contentAccess(contactId: \"{Ids.Person(31)}\", contentId: \"{Ids.Course(1)}\") {{ granted grantingPasses {{ id contact {{ id }} }} }} }}";
+        var documents = new[]
+        {
+            course,
+            $"{{ contentAccess(contactId: \"{Ids.Person(31)}\", contentId: \"{Ids.Path(1)}\") {{ granted }} }}",
+            $"{{ contentAccess(contactId: \"{Ids.Person(31)}\", contentId: \"not-an-id\") {{ granted }} }}",
+            "query($c: ID!) { contentAccess(contactId: $c, contentId: \"x\") { granted } }",
+            "{ contentAccess(contactId: 5) { granted } }",
+        };
+        foreach (var key in new[] { "not-a-key", child })
+        {
+            foreach (var document in documents)
+            {
+                using var response = await App.PostGraphQLAsync(document, credential: key);
+                Assert.True(response.StatusCode == System.Net.HttpStatusCode.Unauthorized, $"{document}: {await response.Content.ReadAsStringAsync()}");
+                Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
+                Assert.DoesNotContain("data", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        // The live credential: a learner outside its reach is not found, a malformed id is named.
+        var outside = await App.GraphQLAsync(course, credential: rotated);
+        Assert.Equal("NOT_FOUND", outside.Text("errors.0.extensions.code"));
+        Assert.Equal("NOT_FOUND", (await App.GraphQLAsync(documents[2], credential: rotated)).Text("errors.0.extensions.code"));
+
+        // The root credential: the check, then the granting pass's contact, which needs the caller the check found.
+        App.Statements.Reset();
+        var granted = await App.GraphQLAsync(course);
+        Assert.Contains("credentials", App.Statements.Statements[0], StringComparison.Ordinal);
+        Assert.True(granted.At("data.contentAccess.granted").GetValue<bool>());
+        Assert.Equal(Ids.Person(31), granted.Text("data.contentAccess.grantingPasses.0.contact.id"));
+        var path = await App.GraphQLAsync(documents[1]);
+        Assert.True(path.At("data.contentAccess.granted").GetValue<bool>());
     }
 
     /// <summary>
@@ -155,9 +205,9 @@ public abstract class AccessDecisionTests(DatabaseProvider provider) : TmsTests(
         App.Statements.Reset();
         var access = await App.GraphQLAsync($"{{ contentAccess(contactId: \"{Ids.Person(34)}\", contentId: \"{Ids.Course(4)}\") {{ granted grantingPasses {{ {Fields} }} }} }}");
 
-        // One statement authenticates the caller, one decides and reads the passes; the contact, type and option
-        // of the passes are one batch each.
-        Assert.DoesNotContain(App.Statements.Statements.Skip(2), sql => sql.Replace("\"", "", StringComparison.Ordinal).Contains("FROM passes", StringComparison.Ordinal));
+        // One statement checks the credential, decides and reads the passes; the contact, type and option of the
+        // passes are one batch each.
+        Assert.DoesNotContain(App.Statements.Statements.Skip(1), sql => sql.Replace("\"", "", StringComparison.Ordinal).Contains("FROM passes", StringComparison.Ordinal));
         var granting = access.At("data.contentAccess.grantingPasses").AsArray();
         Assert.Equal([sooner, kept], granting.Select(p => p!["id"]!.GetValue<string>()));
         foreach (var pass in granting)

@@ -1,5 +1,6 @@
 using Entitle.Application;
 using Entitle.Application.Access;
+using Entitle.Application.Organizations;
 using GraphQL;
 
 namespace Entitle.Api.GraphQL.Access;
@@ -28,8 +29,24 @@ public static class ContentAccessResolver
         {
             var at = context.GetArgument<DateTime?>("at") ?? context.Entitle().Now;
             var access = context.Service<AccessService>();
+            var user = context.Entitle();
             // The passes are read whole only when the answer names them.
-            return context.SubFields is { } fields && fields.Values.Any(f => f.FieldType.Name == "grantingPasses")
+            var withPasses = context.SubFields is { } fields && fields.Values.Any(f => f.FieldType.Name == "grantingPasses");
+            if (user.PendingCredential is { } credential)
+            {
+                // The document asks only this (ContentAccessDocument): a course's check checks the credential in
+                // its own statement; a learning path's asks after the lookup.
+                if (content.CourseTemplateId is { } courseId)
+                {
+                    var checkedAccess = await access.DecideForCredentialAsync(credential, contactId.Value, courseId, withPasses, at, context.CancellationToken) ?? throw user.Refuse();
+                    user.Establish(checkedAccess.Caller);
+                    return checkedAccess.Access;
+                }
+
+                user.Establish(await context.Service<CredentialAuthenticator>().FindCallerAsync(credential, context.CancellationToken) ?? throw user.Refuse());
+            }
+
+            return withPasses
                 ? await access.DecideWithPassesAsync(context.Caller(), contactId.Value, content, at, context.CancellationToken)
                 : new ContentAccess(await access.DecideAsync(context.Caller(), contactId.Value, content, at, context.CancellationToken), null);
         }

@@ -25,7 +25,7 @@ namespace Entitle.Api.GraphQL.Loading;
 /// The batch loaders of one request: each nested field of a list costs one statement for the whole page, never
 /// one per row. Reads reuse the application's query classes, so tenancy is applied in one place.
 /// </summary>
-public sealed class Loaders(IServiceProvider services, Caller caller, DateTime now)
+public sealed class Loaders(IServiceProvider services, Func<Caller> caller, DateTime now)
 {
     private readonly Dictionary<string, IBatchLoader> _loaders = [];
 
@@ -78,15 +78,15 @@ public sealed class Loaders(IServiceProvider services, Caller caller, DateTime n
         () => []));
 
     public BatchLoader<int, Contact> Contacts => Get(nameof(Contacts), () => new BatchLoader<int, Contact>(
-        (ids, ct) => Service<ContactQueries>().GetByIdsAsync(caller, ids, ct)));
+        (ids, ct) => Service<ContactQueries>().GetByIdsAsync(caller(), ids, ct)));
 
     public BatchLoader<int, Organization> Organizations => Get(nameof(Organizations), () => new BatchLoader<int, Organization>(
-        (ids, ct) => Service<OrganizationQueries>().GetByIdsAsync(caller, ids, ct)));
+        (ids, ct) => Service<OrganizationQueries>().GetByIdsAsync(caller(), ids, ct)));
 
     public BatchLoader<int, IReadOnlyList<Pass>> PassesByContact => Get(nameof(PassesByContact), () => new BatchLoader<int, IReadOnlyList<Pass>>(
         async (ids, ct) =>
         {
-            var passes = await Service<PassQueries>().Visible(caller).Where(p => ids.Contains(p.ContactId)).OrderBy(p => p.Id).ToListAsync(ct);
+            var passes = await Service<PassQueries>().Visible(caller()).Where(p => ids.Contains(p.ContactId)).OrderBy(p => p.Id).ToListAsync(ct);
             return Group(ids, passes.ToLookup(p => p.ContactId), p => p);
         },
         () => []));
@@ -116,7 +116,7 @@ public sealed class Loaders(IServiceProvider services, Caller caller, DateTime n
         () => []));
 
     public BatchLoader<int, Pass> PassesById => Get(nameof(PassesById), () => new BatchLoader<int, Pass>(
-        (ids, ct) => Service<PassQueries>().GetByIdsAsync(caller, ids, ct)));
+        (ids, ct) => Service<PassQueries>().GetByIdsAsync(caller(), ids, ct)));
 
     public BatchLoader<int, CourseTemplate> CourseTemplates => Get(nameof(CourseTemplates), () => new BatchLoader<int, CourseTemplate>(
         (ids, ct) => Service<CatalogQueries>().GetCourseTemplatesByIdsAsync(ids, ct)));
@@ -126,7 +126,7 @@ public sealed class Loaders(IServiceProvider services, Caller caller, DateTime n
         () => []));
 
     public BatchLoader<int, WebhookEndpoint> Webhooks => Get(nameof(Webhooks), () => new BatchLoader<int, WebhookEndpoint>(
-        async (ids, ct) => await Service<WebhookQueries>().Endpoints(caller).Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct)));
+        async (ids, ct) => await Service<WebhookQueries>().Endpoints(caller()).Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct)));
 
     public BatchLoader<long, IReadOnlyList<WebhookAttempt>> AttemptsByDelivery => Get(nameof(AttemptsByDelivery), () => new BatchLoader<long, IReadOnlyList<WebhookAttempt>>(
         async (ids, ct) =>

@@ -69,7 +69,7 @@ public static class AccessMethods
         var access = await call.Service<AccessService>().DecideForCredentialAsync(
             call.Credential, call.RequiredNumber("userId"), call.RequiredNumber("courseId"), withPasses: false, call.Instant("at") ?? call.Now, call.CancellationToken)
             ?? throw new TmsRequestException(TmsEndpoint.InvalidKeyMessage, TmsStatus.InvalidIntegrationKey);
-        var decision = access.Decision;
+        var decision = access.Access.Decision;
         return TmsAnswer.With("HasAccess", decision.Granted).And("Reason", decision.ReasonCode).And("ClubMembershipIds", decision.GrantingPassIds);
     }
 
