@@ -243,7 +243,7 @@ public static class GraphQLEndpoint
             return Unauthorized(http);
         }
 
-        using var body = new MemoryStream();
+        using var body = new PooledPiecesStream();
         await serializer.WriteAsync(body, result, http.RequestAborted);
         return new CapturedResponse(StatusCodes.Status200OK, JsonContentType, body.ToArray());
     }
