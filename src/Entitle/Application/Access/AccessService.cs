@@ -54,7 +54,7 @@ public sealed class AccessService(EntitleDbContext db, CredentialAuthenticator a
 
     private static HandWrittenSql<AccessFacts?> ForCredential(string passColumns) => new(
         $"""
-        SELECT k.organization_id, caller.path, k.id, {Columns(passColumns).Replace("@caller", "caller.path", StringComparison.Ordinal)}
+        SELECT k.organization_id, caller.path, k.id, {Columns(passColumns)}
         FROM credentials k
         JOIN organizations caller ON caller.id = k.organization_id
         JOIN contacts c ON c.id = @contact
