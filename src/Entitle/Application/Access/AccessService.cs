@@ -46,7 +46,7 @@ public sealed class AccessService(EntitleDbContext db, CredentialAuthenticator a
         SELECT {Columns(passColumns)}
         FROM contacts c
         JOIN organizations co ON co.id = c.organization_id
-        {CourseAndPasses}
+        {CourseAndPasses("@caller")}
         WHERE c.id = @contact AND substr(co.path, 1, length(@caller)) = @caller
         """,
         [("contact", typeof(int)), ("course", typeof(int)), ("caller", typeof(string))],
@@ -59,7 +59,7 @@ public sealed class AccessService(EntitleDbContext db, CredentialAuthenticator a
         JOIN organizations caller ON caller.id = k.organization_id
         JOIN contacts c ON c.id = @contact
         JOIN organizations co ON co.id = c.organization_id AND substr(co.path, 1, length(caller.path)) = caller.path
-        {CourseAndPasses.Replace("@caller", "caller.path", StringComparison.Ordinal)}
+        {CourseAndPasses("caller.path")}
         WHERE k.secret_hash = @hash AND k.revoked_at IS NULL
         """,
         [("hash", typeof(string)), ("contact", typeof(int)), ("course", typeof(int))],
@@ -74,10 +74,12 @@ public sealed class AccessService(EntitleDbContext db, CredentialAuthenticator a
                                      WHERE lc.course_template_id = @course){passColumns}
         """;
 
-    private const string CourseAndPasses = """
+    /// <summary>The course, if visible from the caller's path (a parameter, or the credential's organization's column), and the learner's passes.</summary>
+    private static string CourseAndPasses(string callerPath) =>
+        $"""
         LEFT JOIN course_templates t ON t.id = @course
              AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = t.organization_id
-                         AND (substr(o.path, 1, length(@caller)) = @caller OR substr(@caller, 1, length(o.path)) = o.path))
+                         AND (substr(o.path, 1, length({callerPath})) = {callerPath} OR substr({callerPath}, 1, length(o.path)) = o.path))
         LEFT JOIN passes p ON p.contact_id = c.id
         """;
 
