@@ -76,6 +76,7 @@ public static class PersistenceSetup
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options)
     {
         options.UseSnakeCaseNamingConvention();
+        options.EnableThreadSafetyChecks(services.GetRequiredService<DatabaseOptions>().ThreadSafetyChecks);
         options.AddInterceptors(services.GetServices<IInterceptor>());
     }
 }
