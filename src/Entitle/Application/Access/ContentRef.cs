@@ -1,7 +1,10 @@
 namespace Entitle.Application.Access;
 
-/// <summary>The content access is asked for: a course or a learning path.</summary>
-public sealed record ContentRef(int? CourseTemplateId, int? LearningPathId)
+/// <summary>
+/// A course or a learning path, by id: the content access is asked for, or one item of a pass type's content. A value,
+/// not an object: a catalog page reads thousands of them.
+/// </summary>
+public readonly record struct ContentRef(int? CourseTemplateId, int? LearningPathId)
 {
     public static ContentRef Course(int id) => new(id, null);
 

@@ -1,3 +1,4 @@
+using Entitle.Application.Access;
 using Entitle.Domain.PassTypes;
 using Entitle.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,12 +11,34 @@ namespace Entitle.Application.PassTypes;
 /// </summary>
 public sealed class PassTypeQueries(EntitleDbContext db)
 {
-    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeContentItem>> SqliteContent = CompileContent();
+    /// <summary>
+    /// A type's content as references, read by hand (see <see cref="HandWrittenSql{TResult}"/>): a catalog page reads
+    /// about 50 items for each of its types, and EF Core's materializer (an entity per row, and on PostgreSQL a
+    /// buffered copy of every row for its retry strategy) cost more than the statement.
+    /// </summary>
+    private static readonly HandWrittenSql<Dictionary<int, List<ContentRef>>> SqliteContent = Content("IN (SELECT value FROM json_each(@types))");
 
-    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeContentItem>> PostgresContent = CompileContent();
+    private static readonly HandWrittenSql<Dictionary<int, List<ContentRef>>> PostgresContent = Content("= ANY(@types)");
 
-    private static Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeContentItem>> CompileContent() => EF.CompileAsyncQuery<EntitleDbContext, int[], PassTypeContentItem>(
-        (EntitleDbContext db, int[] typeIds) => db.PassTypeContentItems.AsNoTracking().Where(c => typeIds.Contains(c.PassTypeId)).OrderBy(c => c.Id));
+    private static HandWrittenSql<Dictionary<int, List<ContentRef>>> Content(string inTypes) => new(
+        $"SELECT i.pass_type_id, i.id, i.course_template_id, i.learning_path_id FROM pass_type_content_items i WHERE i.pass_type_id {inTypes} ORDER BY i.id",
+        [("types", typeof(int[]))],
+        async (reader, ct) =>
+        {
+            var byType = new Dictionary<int, List<ContentRef>>();
+            while (await reader.ReadAsync(ct))
+            {
+                var typeId = reader.GetInt32(0);
+                if (!byType.TryGetValue(typeId, out var items))
+                {
+                    byType[typeId] = items = [];
+                }
+
+                items.Add(new ContentRef(reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt32(3)));
+            }
+
+            return byType;
+        });
 
     public IQueryable<PassType> Readable(Caller caller)
     {
@@ -46,21 +69,18 @@ public sealed class PassTypeQueries(EntitleDbContext db)
     /// The content of each type, in the order it was added, as references: the courses and paths themselves are
     /// loaded by whoever shows them (a type holds about 50; a page shows 20, and many types hold the same course).
     /// </summary>
-    public async Task<ILookup<int, PassTypeContentItem>> GetContentAsync(IReadOnlyCollection<int> typeIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<ContentRef>>> GetContentAsync(IReadOnlyCollection<int> typeIds, CancellationToken cancellationToken)
     {
-        var items = new List<PassTypeContentItem>();
-        if (typeIds.Count == 0)
+        var found = typeIds.Count == 0
+            ? []
+            : await (db.Provider == DatabaseProvider.Postgres ? PostgresContent : SqliteContent).RunAsync(db, new Dictionary<string, object?> { ["types"] = typeIds.Distinct().ToArray() }, cancellationToken);
+        var content = new Dictionary<int, IReadOnlyList<ContentRef>>();
+        foreach (var id in typeIds)
         {
-            return items.ToLookup(c => c.PassTypeId);
+            content[id] = found.TryGetValue(id, out var items) ? items : [];
         }
 
-        var query = db.Provider == DatabaseProvider.Postgres ? PostgresContent : SqliteContent;
-        await foreach (var item in query(db, [.. typeIds]).WithCancellation(cancellationToken))
-        {
-            items.Add(item);
-        }
-
-        return items.ToLookup(c => c.PassTypeId);
+        return content;
     }
 
     /// <summary>One type's content, in the order it was added, with each course or path loaded (the console's page of a type).</summary>

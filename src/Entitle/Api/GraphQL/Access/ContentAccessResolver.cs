@@ -12,7 +12,7 @@ public static class ContentAccessResolver
     {
         var contactId = GlobalId.DecodeInt(context.GetArgument<string>("contactId"), GlobalId.Person);
         var contentId = context.GetArgument<string>("contentId");
-        var content = GlobalId.DecodeInt(contentId, GlobalId.CourseTemplate) is { } course ? ContentRef.Course(course)
+        ContentRef? asked = GlobalId.DecodeInt(contentId, GlobalId.CourseTemplate) is { } course ? ContentRef.Course(course)
             : GlobalId.DecodeInt(contentId, GlobalId.LearningPath) is { } path ? ContentRef.Path(path)
             : null;
         if (contactId is null)
@@ -20,7 +20,7 @@ public static class ContentAccessResolver
             throw NotFound("contactId", "contact");
         }
 
-        if (content is null)
+        if (asked is not { } content)
         {
             throw NotFound("contentId", "course template or learning path");
         }

@@ -35,8 +35,8 @@ public sealed class Loaders(IServiceProvider services, Func<Caller> caller, Date
     public BatchLoader<int, PassTypeOption> Options => Get(nameof(Options), () => new BatchLoader<int, PassTypeOption>(
         (ids, ct) => Service<PassTypeQueries>().GetOptionsByIdsAsync(ids, ct)));
 
-    public BatchLoader<int, IReadOnlyList<PassTypeContentItem>> ContentByType => Get(nameof(ContentByType), () => new BatchLoader<int, IReadOnlyList<PassTypeContentItem>>(
-        async (ids, ct) => Group(ids, await Service<PassTypeQueries>().GetContentAsync(ids, ct), c => c),
+    public BatchLoader<int, IReadOnlyList<ContentRef>> ContentByType => Get(nameof(ContentByType), () => new BatchLoader<int, IReadOnlyList<ContentRef>>(
+        (ids, ct) => Service<PassTypeQueries>().GetContentAsync(ids, ct),
         () => []));
 
     /// <summary>
@@ -147,7 +147,7 @@ public sealed class Loaders(IServiceProvider services, Func<Caller> caller, Date
         ContentByType.Load(typeId, items =>
         {
             var all = items ?? [];
-            var refs = all.Skip(paging.Skip).Take(paging.Take).Select(c => new ContentRef(c.CourseTemplateId, c.LearningPathId)).ToList();
+            var refs = all.Skip(paging.Skip).Take(paging.Take).ToList();
             return Content.LoadMany(refs, nodes => new ListPage(nodes.OfType<object>().ToList(), paging.Skip, all.Count));
         });
 

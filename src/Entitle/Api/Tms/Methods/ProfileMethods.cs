@@ -83,7 +83,7 @@ public static class ProfileMethods
         var defaults = ids.ToDictionary(id => id, id => options[id].FirstOrDefault(o => o.LifecycleState == LifecycleState.Published));
         var prices = await queries.GetPricesAsync(defaults.Values.OfType<PassTypeOption>().Select(o => o.Id).ToList(), ct);
         var content = await queries.GetContentAsync(ids, ct);
-        var pathIds = content.SelectMany(g => g).Where(c => c.LearningPathId is not null).Select(c => c.LearningPathId!.Value).Distinct().ToList();
+        var pathIds = content.Values.SelectMany(g => g).Where(c => c.LearningPathId is not null).Select(c => c.LearningPathId!.Value).Distinct().ToList();
         var pathCourses = await db.Set<LearningPathCourse>().Where(c => pathIds.Contains(c.LearningPathId))
             .Select(c => new { c.LearningPathId, c.CourseTemplateId }).ToListAsync(ct);
         var ownerIds = types.Select(t => t.OrganizationId).Distinct().ToList();
