@@ -99,8 +99,8 @@ public sealed class AccessService(EntitleDbContext db, CredentialAuthenticator a
             if (!reader.IsDBNull(at + 1))
             {
                 var id = reader.GetInt32(at + 1);
-                var validFrom = Instant(reader, at + 2)!.Value;
-                var validUntil = Instant(reader, at + 3)!.Value;
+                var validFrom = StoredValues.Instant(reader, at + 2)!.Value;
+                var validUntil = StoredValues.Instant(reader, at + 3)!.Value;
                 facts.Passes.Add(new PassFacts(id, validFrom, validUntil, reader.GetBoolean(at + 4), reader.GetBoolean(at + 5)));
                 facts.StoredPasses?.Add(id, Pass.Restore(
                     id,
@@ -109,13 +109,13 @@ public sealed class AccessService(EntitleDbContext db, CredentialAuthenticator a
                     reader.GetInt32(at + 8),
                     validFrom,
                     validUntil,
-                    Instant(reader, at + 15),
+                    StoredValues.Instant(reader, at + 15),
                     reader.IsDBNull(at + 9) ? null : reader.GetString(at + 9),
-                    Instant(reader, at + 10),
-                    Instant(reader, at + 11)!.Value,
-                    Instant(reader, at + 12)!.Value,
-                    Instant(reader, at + 13),
-                    Instant(reader, at + 14)));
+                    StoredValues.Instant(reader, at + 10),
+                    StoredValues.Instant(reader, at + 11)!.Value,
+                    StoredValues.Instant(reader, at + 12)!.Value,
+                    StoredValues.Instant(reader, at + 13),
+                    StoredValues.Instant(reader, at + 14)));
             }
         }
 
@@ -123,9 +123,6 @@ public sealed class AccessService(EntitleDbContext db, CredentialAuthenticator a
     }
 
     /// <summary>An instant as stored: PostgreSQL gives it in UTC, SQLite as text without a kind.</summary>
-    private static DateTime? Instant(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
-
     public async Task<AccessDecision> DecideAsync(Caller caller, int contactId, ContentRef content, DateTime at, CancellationToken cancellationToken)
     {
         if (content.CourseTemplateId is { } course)

@@ -93,19 +93,42 @@ public sealed class PassTypeQueries(EntitleDbContext db)
             .ToListAsync(cancellationToken);
 
     /// <summary>The options of each type, oldest first.</summary>
-    public async Task<ILookup<int, PassTypeOption>> GetOptionsAsync(IReadOnlyCollection<int> typeIds, CancellationToken cancellationToken) =>
-        (await db.PassTypeOptions.AsNoTracking()
-            .Where(o => typeIds.Contains(o.PassTypeId))
-            .OrderBy(o => o.Id)
-            .ToListAsync(cancellationToken))
-        .ToLookup(o => o.PassTypeId);
+    public async Task<ILookup<int, PassTypeOption>> GetOptionsAsync(IReadOnlyCollection<int> typeIds, CancellationToken cancellationToken)
+    {
+        var options = new List<PassTypeOption>();
+        await foreach (var option in (db.Provider == DatabaseProvider.Postgres ? PostgresOptions : SqliteOptions)(db, [.. typeIds]).WithCancellation(cancellationToken))
+        {
+            options.Add(option);
+        }
+
+        return options.ToLookup(o => o.PassTypeId);
+    }
 
     /// <summary>The prices of each option, oldest first, with their regions.</summary>
-    public async Task<ILookup<int, PassTypeOptionPrice>> GetPricesAsync(IReadOnlyCollection<int> optionIds, CancellationToken cancellationToken) =>
-        (await db.PassTypeOptionPrices.AsNoTracking()
-            .Include(p => p.Region)
-            .Where(p => optionIds.Contains(p.OptionId))
-            .OrderBy(p => p.Id)
-            .ToListAsync(cancellationToken))
-        .ToLookup(p => p.OptionId);
+    public async Task<ILookup<int, PassTypeOptionPrice>> GetPricesAsync(IReadOnlyCollection<int> optionIds, CancellationToken cancellationToken)
+    {
+        var prices = new List<PassTypeOptionPrice>();
+        await foreach (var price in (db.Provider == DatabaseProvider.Postgres ? PostgresPrices : SqlitePrices)(db, [.. optionIds]).WithCancellation(cancellationToken))
+        {
+            prices.Add(price);
+        }
+
+        return prices.ToLookup(p => p.OptionId);
+    }
+
+    // The options and prices of a catalog page are compiled queries, one per provider: built from LINQ on each call,
+    // EF Core's query cache lookup cost more than reading their few hundred rows.
+    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOption>> SqliteOptions = CompileOptions();
+
+    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOption>> PostgresOptions = CompileOptions();
+
+    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOptionPrice>> SqlitePrices = CompilePrices();
+
+    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOptionPrice>> PostgresPrices = CompilePrices();
+
+    private static Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOption>> CompileOptions() => EF.CompileAsyncQuery<EntitleDbContext, int[], PassTypeOption>(
+        (EntitleDbContext db, int[] typeIds) => db.PassTypeOptions.AsNoTracking().Where(o => typeIds.Contains(o.PassTypeId)).OrderBy(o => o.Id));
+
+    private static Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOptionPrice>> CompilePrices() => EF.CompileAsyncQuery<EntitleDbContext, int[], PassTypeOptionPrice>(
+        (EntitleDbContext db, int[] optionIds) => db.PassTypeOptionPrices.AsNoTracking().Include(p => p.Region).Where(p => optionIds.Contains(p.OptionId)).OrderBy(p => p.Id));
 }

@@ -34,6 +34,22 @@ public sealed class CourseTemplate
         UpdatedAt = now,
     };
 
+    /// <summary>
+    /// A stored course as read from its row by a statement that does not go through EF Core (a catalog page loads a
+    /// thousand at once). No rule is checked: the row was stored by the rules.
+    /// </summary>
+    public static CourseTemplate Restore(int id, int organizationId, string code, string title, string? description, LifecycleState state, DateTime createdAt, DateTime updatedAt) => new()
+    {
+        Id = id,
+        OrganizationId = organizationId,
+        Code = code,
+        Title = title,
+        Description = description,
+        LifecycleState = state,
+        CreatedAt = createdAt,
+        UpdatedAt = updatedAt,
+    };
+
     public void Update(string? code, string? title, string? description, LifecycleState? state, DateTime now)
     {
         if (code is not null)

@@ -27,6 +27,22 @@ public sealed class LearningPath
 
     public IReadOnlyList<LearningPathCourse> Courses => _courses;
 
+    /// <summary>
+    /// A stored path as read from its row by a statement that does not go through EF Core, without its courses (as
+    /// EF Core reads it unless they are included). No rule is checked: the row was stored by the rules.
+    /// </summary>
+    public static LearningPath Restore(int id, int organizationId, string code, string name, string? description, LifecycleState state, DateTime createdAt, DateTime updatedAt) => new()
+    {
+        Id = id,
+        OrganizationId = organizationId,
+        Code = code,
+        Name = name,
+        Description = description,
+        LifecycleState = state,
+        CreatedAt = createdAt,
+        UpdatedAt = updatedAt,
+    };
+
     public static LearningPath Create(int organizationId, string? code, string? name, string? description, DateTime now) => new()
     {
         OrganizationId = organizationId,

@@ -10,7 +10,19 @@ public sealed class ConnectionGraphType<TNodeGraphType> : ObjectGraphType<ListPa
     {
         Name = GraphTypeNames.Of(typeof(TNodeGraphType)) + "Connection";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeGraphType<TNodeGraphType>>>>>("edges")
-            .Resolve(c => c.Source.Nodes.Select((node, i) => new Edge(node, c.Source.StartIndex + i)).ToList());
+            .Resolve(c => Edges(c.Source));
         Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Resolve(c => c.Source);
+    }
+
+    /// <summary>The page's edges in an array of their exact number: a catalog page has a hundred connections of twenty.</summary>
+    private static Edge[] Edges(ListPage page)
+    {
+        var edges = new Edge[page.Nodes.Count];
+        for (var i = 0; i < edges.Length; i++)
+        {
+            edges[i] = new Edge(page.Nodes[i], page.StartIndex + i);
+        }
+
+        return edges;
     }
 }

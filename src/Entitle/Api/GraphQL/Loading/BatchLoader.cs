@@ -64,6 +64,7 @@ public sealed class BatchLoader<TKey, TValue>(
         var keys = _pending.ToList();
         _pending.Clear();
         var found = await fetch(keys, cancellationToken);
+        _loaded.EnsureCapacity(_loaded.Count + keys.Count);
         foreach (var k in keys)
         {
             _loaded[k] = found.TryGetValue(k, out var v) ? v : missing is null ? default : missing();

@@ -46,7 +46,7 @@ public sealed class Loaders(IServiceProvider services, Func<Caller> caller, Date
     public BatchLoader<ContentRef, object> Content => Get(nameof(Content), () => new BatchLoader<ContentRef, object>(
         async (refs, ct) =>
         {
-            var found = new Dictionary<ContentRef, object>();
+            var found = new Dictionary<ContentRef, object>(refs.Count);
             var catalog = Service<CatalogQueries>();
             var courseIds = refs.Where(r => r.CourseTemplateId is not null).Select(r => r.CourseTemplateId!.Value).ToList();
             if (courseIds.Count > 0)
