@@ -70,7 +70,7 @@ public sealed class IdempotentRequests(EntitleDbContext db, TimeProvider clock, 
             var first = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.OrganizationId == organizationId && r.Key == key, ct);
             return first is null ? null
                 : first.RequestHash != requestHash ? refuse($"The {Header} {key} was already used with a different request.")
-                : new CapturedResponse(first.StatusCode, first.ContentType, sealer.Open(first.Body), Replayed: true);
+                : new CapturedResponse(first.StatusCode, first.ContentType, sealer.Open(first.Body), replayed: true);
         }
 
         var response = await execute();

@@ -86,6 +86,16 @@ public sealed class PooledPiecesStream : Stream
         return all;
     }
 
+    /// <summary>Writes everything written, piece by piece, to <paramref name="destination"/>.</summary>
+    public async Task WriteToAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < _pieces.Count; i++)
+        {
+            var used = i == _pieces.Count - 1 ? _usedInLast : PieceSize;
+            await destination.WriteAsync(_pieces[i].AsMemory(0, used), cancellationToken);
+        }
+    }
+
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

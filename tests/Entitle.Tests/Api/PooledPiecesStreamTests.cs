@@ -43,6 +43,35 @@ public sealed class PooledPiecesStreamTests
 
         Assert.Equal(size, stream.Length);
         Assert.Equal(written, stream.ToArray());
+        using var sent = new MemoryStream();
+        await stream.WriteToAsync(sent, CancellationToken.None);
+        Assert.Equal(written, sent.ToArray());
+    }
+
+    [Fact]
+    public async Task AnAnswerHeldInPiecesIsSentWholeOrGivenAsOneArrayWhenItsBodyIsAskedFor()
+    {
+        var written = new byte[100_003];
+        new Random(7).NextBytes(written);
+        var sentPieces = new PooledPiecesStream();
+        sentPieces.Write(written);
+        var keptPieces = new PooledPiecesStream();
+        keptPieces.Write(written);
+
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        using var sent = new MemoryStream();
+        http.Response.Body = sent;
+        await new CapturedResponse(200, "application/json", sentPieces).WriteAsync(http);
+        var kept = new CapturedResponse(201, "application/json", keptPieces);
+
+        Assert.Equal(written, sent.ToArray());
+        Assert.Equal(written.Length, http.Response.ContentLength);
+        Assert.Equal(0, sentPieces.Length);
+        Assert.Equal(written, kept.Body);
+        Assert.Same(kept.Body, kept.Body);
+        Assert.Equal(0, keptPieces.Length);
+        Assert.Equal(written, kept.WithStatus(409).Body);
+        Assert.Equal(409, kept.WithStatus(409).StatusCode);
     }
 
     [Fact]

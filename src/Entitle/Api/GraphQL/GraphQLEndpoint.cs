@@ -243,9 +243,18 @@ public static class GraphQLEndpoint
             return Unauthorized(http);
         }
 
-        using var body = new PooledPiecesStream();
-        await serializer.WriteAsync(body, result, http.RequestAborted);
-        return new CapturedResponse(StatusCodes.Status200OK, JsonContentType, body.ToArray());
+        var body = new PooledPiecesStream();
+        try
+        {
+            await serializer.WriteAsync(body, result, http.RequestAborted);
+        }
+        catch
+        {
+            await body.DisposeAsync();
+            throw;
+        }
+
+        return new CapturedResponse(StatusCodes.Status200OK, JsonContentType, body);
     }
 
     /// <summary>The parsed document, or null when it does not parse: the executer then reports why, in its own words.</summary>

@@ -35,7 +35,7 @@ public static class TmsEndpoint
         if (definition is null)
         {
             var unknown = Capture(TmsCasing.Pascal, (TmsStatus.NotFound, $"There is no method named {Shown(method)} in API 2.0; the methods are listed at /api/2.0/openapi.json.", null));
-            await (unknown with { StatusCode = StatusCodes.Status404NotFound }).WriteAsync(http);
+            await unknown.WithStatus(StatusCodes.Status404NotFound).WriteAsync(http);
             return;
         }
 
@@ -132,12 +132,12 @@ public static class TmsEndpoint
     public static async Task MethodNotAllowedAsync(HttpContext http)
     {
         http.Response.Headers.Allow = "GET, POST";
-        await (Capture(TmsCasing.Pascal, (TmsStatus.Error, "Call TMS methods with GET or POST.", null)) with { StatusCode = StatusCodes.Status405MethodNotAllowed }).WriteAsync(http);
+        await Capture(TmsCasing.Pascal, (TmsStatus.Error, "Call TMS methods with GET or POST.", null)).WithStatus(StatusCodes.Status405MethodNotAllowed).WriteAsync(http);
     }
 
     /// <summary>An address under <c>/api</c> that names no method: no method, extra segments, another version.</summary>
     public static Task UnknownAddressAsync(HttpContext http) =>
-        (Capture(TmsCasing.Pascal, (TmsStatus.NotFound, "There is no method at this address in API 2.0; call /api/2.0/{Method} or /api/2.0/{Method}/{id} with a method listed at /api/2.0/openapi.json.", null)) with { StatusCode = StatusCodes.Status404NotFound }).WriteAsync(http);
+        Capture(TmsCasing.Pascal, (TmsStatus.NotFound, "There is no method at this address in API 2.0; call /api/2.0/{Method} or /api/2.0/{Method}/{id} with a method listed at /api/2.0/openapi.json.", null)).WithStatus(StatusCodes.Status404NotFound).WriteAsync(http);
 
     /// <summary>Query string plus, for POST, a form body: the vendor accepts parameters either way.</summary>
     private static async Task<IEnumerable<KeyValuePair<string, StringValues>>> RawParametersAsync(HttpContext http)
