@@ -12,7 +12,7 @@ namespace Entitle.Persistence.CompiledModels.Postgres
     public partial class PostgresEntitleDbContextModel
     {
         private PostgresEntitleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5b60420e-e065-4d81-9f21-dbdbd17b3f29"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("b1e528e6-24b2-4d79-9794-d7467a646c66"), entityTypeCount: 24)
         {
         }
 

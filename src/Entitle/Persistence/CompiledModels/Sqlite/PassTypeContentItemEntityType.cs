@@ -68,12 +68,12 @@ namespace Entitle.Persistence.CompiledModels.Sqlite
             key.AddAnnotation("Relational:Name", "pk_pass_type_content_items");
 
             var index = runtimeEntityType.AddIndex(
-                new[] { courseTemplateId });
-            index.AddAnnotation("Relational:Name", "ix_pass_type_content_items_course_template_id");
+                new[] { courseTemplateId, passTypeId });
+            index.AddAnnotation("Relational:Name", "ix_pass_type_content_items_course_template_id_pass_type_id");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { learningPathId });
-            index0.AddAnnotation("Relational:Name", "ix_pass_type_content_items_learning_path_id");
+                new[] { learningPathId, passTypeId });
+            index0.AddAnnotation("Relational:Name", "ix_pass_type_content_items_learning_path_id_pass_type_id");
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { passTypeId, courseTemplateId },

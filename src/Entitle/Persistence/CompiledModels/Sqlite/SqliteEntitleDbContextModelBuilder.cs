@@ -11,7 +11,7 @@ namespace Entitle.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntitleDbContextModel
     {
         private SqliteEntitleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7a35e924-1056-4cbb-8fd4-52c85fa21b8d"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("b129dc29-7058-478b-a93e-c3e2f1692d84"), entityTypeCount: 24)
         {
         }
 

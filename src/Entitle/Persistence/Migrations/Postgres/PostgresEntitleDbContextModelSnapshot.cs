@@ -726,11 +726,11 @@ namespace Entitle.Persistence.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_pass_type_content_items");
 
-                    b.HasIndex("CourseTemplateId")
-                        .HasDatabaseName("ix_pass_type_content_items_course_template_id");
+                    b.HasIndex("CourseTemplateId", "PassTypeId")
+                        .HasDatabaseName("ix_pass_type_content_items_course_template_id_pass_type_id");
 
-                    b.HasIndex("LearningPathId")
-                        .HasDatabaseName("ix_pass_type_content_items_learning_path_id");
+                    b.HasIndex("LearningPathId", "PassTypeId")
+                        .HasDatabaseName("ix_pass_type_content_items_learning_path_id_pass_type_id");
 
                     b.HasIndex("PassTypeId", "CourseTemplateId")
                         .IsUnique()
