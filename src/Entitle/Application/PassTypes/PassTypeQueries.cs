@@ -40,6 +40,22 @@ public sealed class PassTypeQueries(EntitleDbContext db)
             return byType;
         });
 
+    // The options and prices of a catalog page are compiled queries, one per provider: built from LINQ on each call,
+    // EF Core's query cache lookup cost more than reading their few hundred rows.
+    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOption>> SqliteOptions = CompileOptions();
+
+    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOption>> PostgresOptions = CompileOptions();
+
+    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOptionPrice>> SqlitePrices = CompilePrices();
+
+    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOptionPrice>> PostgresPrices = CompilePrices();
+
+    private static Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOption>> CompileOptions() => EF.CompileAsyncQuery<EntitleDbContext, int[], PassTypeOption>(
+        (EntitleDbContext db, int[] typeIds) => db.PassTypeOptions.AsNoTracking().Where(o => typeIds.Contains(o.PassTypeId)).OrderBy(o => o.Id));
+
+    private static Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOptionPrice>> CompilePrices() => EF.CompileAsyncQuery<EntitleDbContext, int[], PassTypeOptionPrice>(
+        (EntitleDbContext db, int[] optionIds) => db.PassTypeOptionPrices.AsNoTracking().Include(p => p.Region).Where(p => optionIds.Contains(p.OptionId)).OrderBy(p => p.Id));
+
     public IQueryable<PassType> Readable(Caller caller)
     {
         var subtree = db.SubtreeIds(caller);
@@ -115,20 +131,4 @@ public sealed class PassTypeQueries(EntitleDbContext db)
 
         return prices.ToLookup(p => p.OptionId);
     }
-
-    // The options and prices of a catalog page are compiled queries, one per provider: built from LINQ on each call,
-    // EF Core's query cache lookup cost more than reading their few hundred rows.
-    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOption>> SqliteOptions = CompileOptions();
-
-    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOption>> PostgresOptions = CompileOptions();
-
-    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOptionPrice>> SqlitePrices = CompilePrices();
-
-    private static readonly Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOptionPrice>> PostgresPrices = CompilePrices();
-
-    private static Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOption>> CompileOptions() => EF.CompileAsyncQuery<EntitleDbContext, int[], PassTypeOption>(
-        (EntitleDbContext db, int[] typeIds) => db.PassTypeOptions.AsNoTracking().Where(o => typeIds.Contains(o.PassTypeId)).OrderBy(o => o.Id));
-
-    private static Func<EntitleDbContext, int[], IAsyncEnumerable<PassTypeOptionPrice>> CompilePrices() => EF.CompileAsyncQuery<EntitleDbContext, int[], PassTypeOptionPrice>(
-        (EntitleDbContext db, int[] optionIds) => db.PassTypeOptionPrices.AsNoTracking().Include(p => p.Region).Where(p => optionIds.Contains(p.OptionId)).OrderBy(p => p.Id));
 }
