@@ -52,7 +52,10 @@ public abstract partial class WebTests(DatabaseProvider provider) : GraphQLTests
     {
         try
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+            // Committed is enough: what follows waits for what it needs (locators wait for their elements, a
+            // navigation for its page). Waiting for the load event as well timed out once in CI on a loaded
+            // machine with the page already shown.
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException e)
         {
