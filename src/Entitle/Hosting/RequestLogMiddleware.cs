@@ -7,7 +7,7 @@ namespace Entitle.Hosting;
 /// duration and the organization and credential ids that acted. Never a query string, header or body: those carry
 /// credentials and training keys. ASP.NET's own request logging is filtered out for the same reason.
 /// </summary>
-public sealed class RequestLogMiddleware(RequestDelegate next, ILoggerFactory loggers, TimeProvider clock)
+public sealed partial class RequestLogMiddleware(RequestDelegate next, ILoggerFactory loggers, TimeProvider clock)
 {
     private readonly ILogger _logger = loggers.CreateLogger("Entitle.Requests");
 
@@ -23,8 +23,8 @@ public sealed class RequestLogMiddleware(RequestDelegate next, ILoggerFactory lo
             if (_logger.IsEnabled(LogLevel.Information))
             {
                 var actor = http.RequestServices.GetService<AuditActor>();
-                _logger.LogInformation(
-                    "{Method} {Path} answered {StatusCode} in {ElapsedMilliseconds} ms for organization {OrganizationId} (credential {CredentialId})",
+                Answered(
+                    _logger,
                     http.Request.Method,
                     LoggedPaths.Of(http.Request.Path),
                     http.Response.StatusCode,
@@ -34,4 +34,8 @@ public sealed class RequestLogMiddleware(RequestDelegate next, ILoggerFactory lo
             }
         }
     }
+
+    // Generated at build time: the entry's values are kept as they are, not boxed into an array on every request.
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered {StatusCode} in {ElapsedMilliseconds} ms for organization {OrganizationId} (credential {CredentialId})", SkipEnabledCheck = true)]
+    private static partial void Answered(ILogger logger, string method, string path, int statusCode, long elapsedMilliseconds, int? organizationId, int? credentialId);
 }
