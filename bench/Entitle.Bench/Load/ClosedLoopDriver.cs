@@ -65,7 +65,10 @@ public sealed class ClosedLoopDriver(Uri baseAddress, Func<long, HttpRequestMess
             LatencyPercentiles.Of(all, 0.50),
             LatencyPercentiles.Of(all, 0.99),
             results.Select(r => r.firstError).FirstOrDefault(e => e is not null),
-            results.Sum(r => r.succeeded));
+            results.Sum(r => r.succeeded))
+        {
+            SortedLatencies = all,
+        };
     }
 
     private async Task<string?> SendAsync(HttpClient http, HttpRequestMessage message, CancellationToken cancellationToken)
