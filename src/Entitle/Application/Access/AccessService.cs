@@ -25,7 +25,7 @@ public sealed class AccessService(EntitleDbContext db, CredentialAuthenticator a
     /// learning path the course is in ((type, path)). One test with an OR inside made PostgreSQL scan every content
     /// item on each check; lists of the types holding the course, built once per check, were estimated differently
     /// for each course, so that PostgreSQL planned the statement afresh on every run (0.55 ms of planning for 0.25 ms
-    /// of work on the large data set), while these probes cost the same whatever the course, and its plan is kept.
+    /// of work on the large data set); the probes are estimated the same whatever the course, so the plan is kept.
     /// The learning path branch below, asked far less often, asks the same in LINQ.
     /// </summary>
     private static readonly HandWrittenSql<AccessFacts?> CourseFacts = ForCaller("");
