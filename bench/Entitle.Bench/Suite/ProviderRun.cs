@@ -239,7 +239,7 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
             var order = Enumerable.Range(0, sides.Count);
             foreach (var side in round % 2 == 0 ? order : order.Reverse())
             {
-                var warmUp = round == 0 ? Load.WarmUp : TimeSpan.FromTicks(Math.Min(TurnWarmUp.Ticks, Load.WarmUp.Ticks));
+                var warmUp = round == 0 || Load.WarmUp < TurnWarmUp ? Load.WarmUp : TurnWarmUp;
                 var (_, server, request, failed) = sides[side];
                 turns[side].Add(await new ClosedLoopDriver(server, request, failed).RunAsync(Load with { WarmUp = warmUp, Duration = share }, cancellationToken));
             }
@@ -248,8 +248,7 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
         var combined = turns.Select(LoadResult.Combine).ToList();
         for (var side = 0; side < sides.Count; side++)
         {
-            var result = combined[side];
-            progress.WriteLine($"  {DatabaseName}: {sides[side].Name} ({Turns} turns): {Describe(result)}{(result.FirstError is null ? "" : $"; first error: {result.FirstError}")}");
+            Report($"{sides[side].Name} ({Turns} turns)", combined[side]);
         }
 
         return combined;
@@ -258,9 +257,12 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
     private async Task<LoadResult> MeasureAsync(string name, Uri server, Func<long, HttpRequestMessage> request, Func<string, bool> failed, CancellationToken cancellationToken)
     {
         var result = await new ClosedLoopDriver(server, request, failed).RunAsync(Load, cancellationToken);
-        progress.WriteLine($"  {DatabaseName}: {name}: {Describe(result)}{(result.FirstError is null ? "" : $"; first error: {result.FirstError}")}");
+        Report(name, result);
         return result;
     }
+
+    private void Report(string name, LoadResult result) =>
+        progress.WriteLine($"  {DatabaseName}: {name}: {Describe(result)}{(result.FirstError is null ? "" : $"; first error: {result.FirstError}")}");
 
     /// <summary>One request with a 1,000-key warm-up before it; answers how long the measured request took, end to end.</summary>
     private async Task<TimeSpan> MintAsync(ServiceProcess server, string path, GeneratedData data, CancellationToken cancellationToken)
