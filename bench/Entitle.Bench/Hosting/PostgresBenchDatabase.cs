@@ -43,7 +43,30 @@ public sealed class PostgresBenchDatabase : IBenchDatabase
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", CancellationToken.None);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // Plain first: PostgreSQL stops an autovacuum worker (busy after a large load) by itself, whereas
+                // FORCE may not end it for a role without superuser.
+                await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {_name}", CancellationToken.None);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse)
+            {
+                // A session of our own role outlived its pool (a killed service's): FORCE ends it.
+            }
+
+            try
+            {
+                await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", CancellationToken.None);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 5)
+            {
+                // An autovacuum worker started meanwhile: the plain form stops it on the next turn.
+            }
+        }
     }
 
     private async Task ExecuteOnServerAsync(string sql, CancellationToken cancellationToken)

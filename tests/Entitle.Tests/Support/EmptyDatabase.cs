@@ -37,12 +37,6 @@ public static class EmptyDatabase
             return;
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var name = builder.Database;
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await PostgresDatabaseDrop.DropAsync(connectionString, new NpgsqlConnectionStringBuilder(connectionString).Database!);
     }
 }

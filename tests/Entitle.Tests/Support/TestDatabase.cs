@@ -72,18 +72,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         if (_postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            try
-            {
-                // Without FORCE first: PostgreSQL stops an autovacuum worker in the database by itself, whereas FORCE
-                // must be allowed to terminate it, which a role without superuser (CI's) is not.
-                await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\"");
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse)
-            {
-                // A connection of our own role outlived its pool (a test's second process, say): end it.
-                await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)");
-            }
+            await PostgresDatabaseDrop.DropAsync(PostgresServer.Instance.ConnectionString, _postgresDatabase);
         }
     }
 
