@@ -12,13 +12,16 @@ namespace Entitle.Bench.Baseline;
 /// </summary>
 public sealed class BaselineDatabase(bool postgres, string connectionString)
 {
+    /// <summary>Completed once: parsing a connection string on every open is a cost no floor should pay per request.</summary>
+    private readonly string _pooledConnectionString = postgres
+        ? PostgresConnectionStrings.Complete(connectionString)
+        : new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 60 }.ToString();
+
     public bool Postgres => postgres;
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        DbConnection connection = postgres
-            ? new NpgsqlConnection(PostgresConnectionStrings.Complete(connectionString))
-            : new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 60 }.ToString());
+        DbConnection connection = postgres ? new NpgsqlConnection(_pooledConnectionString) : new SqliteConnection(_pooledConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
