@@ -100,7 +100,21 @@ public sealed class TestDatabase : IAsyncDisposable
             await db.Database.MigrateAsync();
         }
 
+        // One template a test run: left behind, a developer's server gathered one database per run.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DropTemplateAtExit(name);
         return name;
+    }
+
+    private static void DropTemplateAtExit(string name)
+    {
+        try
+        {
+            PostgresDatabaseDrop.DropAsync(PostgresServer.Instance.ConnectionString, name).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The server is already gone (a private cluster stops at exit too, and takes its databases with it).
+        }
     }
 
     private static async Task ExecuteOnServerAsync(string sql)
