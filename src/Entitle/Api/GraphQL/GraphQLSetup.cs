@@ -26,12 +26,8 @@ public static class GraphQLSetup
             // Resolvers share the request's DbContext, which allows one operation at a time.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddExecutionStrategy<NamespacedMutationExecutionStrategy>(OperationType.Mutation)
-            .AddComplexityAnalyzer(c =>
-            {
-                c.MaxDepth = limits.MaxDepth;
-                c.MaxComplexity = limits.MaxComplexity;
-            })
-            .AddValidationRule(new DocumentSizeValidationRule(limits.MaxFields, limits.MaxAliases))
+            // The size, depth and complexity limits are not added here, where they would run on every request:
+            // ValidatedDocuments gives each document the rules it needs (a known one only those its variables move).
             .AddUnhandledExceptionHandler(context =>
             {
                 var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Entitle.GraphQL");

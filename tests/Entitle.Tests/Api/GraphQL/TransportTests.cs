@@ -86,6 +86,29 @@ public abstract class TransportTests(DatabaseProvider provider) : GraphQLTests(p
         Assert.True(viaGet.IsNull("data"));
     }
 
+    /// <summary>
+    /// A known document runs only the rules its variables can move (ValidatedDocuments): none for a course launch's
+    /// access check, the complexity limit again for one whose directives or page sizes come from variables.
+    /// </summary>
+    [Fact]
+    public async Task AKnownDocumentIsMeasuredAgainOnlyWhenItsVariablesCanMoveItsCost()
+    {
+        var kept = App.Services.GetRequiredService<ValidatedDocuments>();
+        const string Check = "query($c: ID!, $t: ID!) { contentAccess(contactId: $c, contentId: $t) { granted reason } }";
+        var first = await App.GraphQLAsync(Check, new { c = Ids.Person(31), t = Ids.Course(1) });
+        Assert.False(first.IsNull("data.contentAccess"));
+        Assert.Empty(kept.Find(Check, null)!.Rules);
+        Assert.Equal(first.Text("data.contentAccess.reason"), (await App.GraphQLAsync(Check, new { c = Ids.Person(31), t = Ids.Course(1) })).Text("data.contentAccess.reason"));
+
+        const string Gated = "query($all: Boolean!) { trainingPassTypes(first: 100) { edges { node { id ... on TrainingPassType @include(if: $all) { options(first: 100) { edges { node { prices(first: 100) { edges { node { trainingPassTypeOption { trainingPassType { options(first: 100) { edges { node { id } } } } } } } } } } } } } } } }";
+        var cheap = await App.GraphQLAsync(Gated, new { all = false });
+        Assert.False(cheap.IsNull("data"), cheap.ToJsonString());
+        Assert.NotEmpty(kept.Find(Gated, null)!.Rules);
+        var costly = await App.GraphQLAsync(Gated, new { all = true });
+        Assert.True(costly.IsNull("data"));
+        Assert.Contains("complexity", costly.Text("errors.0.message"), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task UnreadableRequestsGetA4xxInTheSameErrorsShape()
     {
@@ -100,6 +123,33 @@ public abstract class TransportTests(DatabaseProvider provider) : GraphQLTests(p
         invalidUtf8.Content.Headers.ContentType = new("application/json");
         invalidUtf8.Headers.Authorization = new("Bearer", TestApp.RootKey);
         await AssertRefusedAsync(await App.Http.SendAsync(invalidUtf8), HttpStatusCode.BadRequest, "not a GraphQL request");
+    }
+
+    [Fact]
+    public async Task ABodySentInPiecesWithoutALengthIsReadWholeAndStillLimited()
+    {
+        // A character of two bytes falls on a piece's edge: the body is decoded whole, not piece by piece.
+        var document = "{\"query\": \"{ currencies { pageInfo { totalRecords } } } # caf\u00e9\"}";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(document);
+        var piece = System.Text.Encoding.UTF8.GetByteCount(document[..document.IndexOf('\u00e9', StringComparison.Ordinal)]) + 1;
+        using var whole = await SendInPiecesAsync(bytes, piece);
+        Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await whole.Content.ReadAsStringAsync())!["data"]!["currencies"]!["pageInfo"]!["totalRecords"]);
+
+        var limit = new GraphQLLimits().MaxRequestBytes;
+        var tooLarge = System.Text.Encoding.UTF8.GetBytes("{\"query\": \"{ currencies { pageInfo { totalRecords } } } #" + new string('x', limit) + "\"}");
+        await AssertRefusedAsync(await SendInPiecesAsync(tooLarge, 4096), HttpStatusCode.RequestEntityTooLarge, "larger than");
+
+        await AssertRefusedAsync(await SendInPiecesAsync([0x7B, 0x22, 0x71, 0xC3, 0x28, 0x22, 0x7D], 3), HttpStatusCode.BadRequest, "not a GraphQL request");
+    }
+
+    private async Task<HttpResponseMessage> SendInPiecesAsync(byte[] body, int pieceBytes)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new PiecewiseContent(body, pieceBytes) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Authorization = new("Bearer", TestApp.RootKey);
+        Assert.Null(request.Content.Headers.ContentLength);
+        return await App.Http.SendAsync(request);
     }
 
     [Fact]
