@@ -28,20 +28,18 @@ public sealed class ValidatedDocuments
 
     private readonly ConcurrentDictionary<(string? Operation, string Query), KnownDocument> _documents = new();
 
-    private readonly ISchema _schema;
-
     private readonly ComplexityValidationRule _complexity;
 
     private readonly IValidationRule[] _forNewDocuments;
 
     private readonly IValidationRule[] _forNewDocumentsOverGet;
 
-    /// <summary>Read from the schema once it is initialized, which it is by the first execution.</summary>
-    private (bool ArgumentValidators, bool OwnImpacts)? _schemaTraits;
+    /// <summary>Read from the schema when the first document is kept: by then an execution has initialized it.</summary>
+    private readonly Lazy<(bool ArgumentValidators, bool OwnImpacts)> _schemaTraits;
 
     public ValidatedDocuments(GraphQLLimits limits, ISchema schema)
     {
-        _schema = schema;
+        _schemaTraits = new(() => (schema.GetMetadata<bool>(FieldArgumentsAreValidRule.HAS_FIELD_ARGUMENT_VALIDATION_KEY), ComplexityInputs.SchemaHasOwnImpacts(schema)));
         _complexity = new ComplexityValidationRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity });
         _forNewDocuments = [.. DocumentValidator.CoreRules, new DocumentSizeValidationRule(limits.MaxFields, limits.MaxAliases), _complexity];
         _forNewDocumentsOverGet = [.. _forNewDocuments, QueriesOnlyValidationRule.Instance];
@@ -66,9 +64,7 @@ public sealed class ValidatedDocuments
 
     private KnownDocument Know(GraphQLDocument document)
     {
-        var traits = _schemaTraits ??= (
-            _schema.GetMetadata<bool>(FieldArgumentsAreValidRule.HAS_FIELD_ARGUMENT_VALIDATION_KEY),
-            ComplexityInputs.SchemaHasOwnImpacts(_schema));
+        var traits = _schemaTraits.Value;
         var rules = new List<IValidationRule>();
         if (traits.ArgumentValidators)
         {
