@@ -35,7 +35,7 @@ public sealed class IdempotentRequests(EntitleDbContext db, TimeProvider clock, 
     {
         for (var attempt = 1; ; attempt++)
         {
-            var outcome = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => TryOnceAsync(caller.OrganizationId, key, requestHash, execute, refuse, cancellationToken));
+            var outcome = await db.ExecutionStrategy.ExecuteAsync(() => TryOnceAsync(caller.OrganizationId, key, requestHash, execute, refuse, cancellationToken));
             if (outcome is not null)
             {
                 return outcome;

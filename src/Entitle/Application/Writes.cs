@@ -32,7 +32,7 @@ public static class Writes
         {
             try
             {
-                return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+                return await db.ExecutionStrategy.ExecuteAsync(async () =>
                 {
                     try
                     {

@@ -16,7 +16,7 @@ public static class CommandTemplates
     {
         var dependencies = (IRelationalDatabaseFacadeDependencies)((IDatabaseFacadeDependenciesAccessor)db.Database).Dependencies;
         var run = new RelationalCommandParameterObject(dependencies.RelationalConnection, values, null, db, dependencies.CommandLogger, CommandSource.FromSqlQuery);
-        return db.Database.CreateExecutionStrategy().ExecuteAsync(
+        return db.ExecutionStrategy.ExecuteAsync(
             (template, run, read),
             static async (_, state, ct) =>
             {

@@ -8,6 +8,7 @@ using Entitle.Domain.PassTypes;
 using Entitle.Domain.Usage;
 using Entitle.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Entitle.Persistence;
 
@@ -24,6 +25,16 @@ public abstract class EntitleDbContext(DbContextOptions options) : DbContext(opt
 
     /// <summary>New rows to insert outside the change tracker (<see cref="Append"/>), in the order appended.</summary>
     private readonly List<object> appended = [];
+
+    /// <summary>
+    /// The context's own execution strategy, the one EF Core runs this context's queries and saves under, for the
+    /// statements and transactions Entitle runs itself. <c>Database.CreateExecutionStrategy()</c> builds a new one on
+    /// every call, and each new one seeds a <see cref="Random"/> from the operating system: a system call on every
+    /// statement, 2.7% of the service's CPU under W1 on PostgreSQL (docs/benchmarks.md). Sharing it is safe: a
+    /// strategy keeps state only while it runs an operation (cleared when the next one starts), a context runs one
+    /// operation at a time, and an operation started inside another runs directly, unretried, as before.
+    /// </summary>
+    public IExecutionStrategy ExecutionStrategy => ((IDatabaseFacadeDependenciesAccessor)Database).Dependencies.ExecutionStrategy;
 
     public DbSet<Organization> Organizations => Set<Organization>();
 
@@ -131,7 +142,7 @@ public abstract class EntitleDbContext(DbContextOptions options) : DbContext(opt
         }
 
         var appendedBefore = appended.Count;
-        return await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        return await ExecutionStrategy.ExecuteAsync(async () =>
         {
             // A retried attempt adds its audit rows again.
             appended.RemoveRange(appendedBefore, appended.Count - appendedBefore);
