@@ -33,8 +33,33 @@ public static class HostingSetup
         builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Warning);
+        UseBatchedConsole(builder.Services);
         return builder;
     }
+
+    /// <summary>
+    /// The framework's console logger, where it is configured, gives way to <see cref="BatchedConsoleLoggerProvider"/>:
+    /// the same settings and formats, written in batches. Its stdout and stderr writers buffer a whole batch and
+    /// are written once per batch (the console's own writers make a system call every 256 characters).
+    /// </summary>
+    private static void UseBatchedConsole(IServiceCollection services)
+    {
+        var console = services.FirstOrDefault(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider));
+        if (console is null)
+        {
+            return;
+        }
+
+        services.Remove(console);
+        services.AddSingleton<ILoggerProvider>(sp => new BatchedConsoleLoggerProvider(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>>(),
+            sp.GetRequiredService<IEnumerable<Microsoft.Extensions.Logging.Console.ConsoleFormatter>>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            Buffered(Console.OpenStandardOutput()),
+            Buffered(Console.OpenStandardError())));
+    }
+
+    private static StreamWriter Buffered(Stream stream) => new(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024) { AutoFlush = false };
 
     public static WebApplication UseHosting(this WebApplication app)
     {
