@@ -25,7 +25,6 @@ public abstract class ReadmeCommandTests(DatabaseProvider provider) : IAsyncLife
         var credential = first.Output.Split('\n').First(l => l.StartsWith("Root credential", StringComparison.Ordinal)).Split("): ")[1].Trim();
 
         // Each log entry is one line, its level and category beside its message: the shape log collectors split on.
-        // The console logger applies its formatter's options only when the formatter is named in the configuration.
         Assert.Contains(first.Output.Split('\n'), line => line.Contains("Microsoft.Hosting.Lifetime", StringComparison.Ordinal) && line.Contains("Now listening on", StringComparison.Ordinal));
         Assert.Equal("ok", await first.Http.GetStringAsync("/healthz"));
         var search = await SearchAsync(first.Http, credential);
