@@ -10,7 +10,7 @@ namespace Entitle.Hosting;
 /// service's CPU under W1 (docs/benchmarks.md). Lines keep their order. A line waits at most one
 /// <see cref="Interval"/>; when the queue reaches its bound (the console is slower than the logging, say a stalled
 /// pipe), the thread that logs writes the queue itself, so nothing is dropped and memory stays bounded. What is still
-/// queued is written when the writer is disposed, as the host stops.
+/// queued is written when the writer is disposed, as the host stops, and anything logged after that at once.
 /// </summary>
 public sealed class BatchedConsoleWriter : IDisposable
 {
@@ -33,6 +33,8 @@ public sealed class BatchedConsoleWriter : IDisposable
 
     private int _count;
 
+    private bool _disposed;
+
     public BatchedConsoleWriter(TextWriter output, TextWriter error, int bound, TimeProvider clock)
     {
         _output = output;
@@ -44,7 +46,7 @@ public sealed class BatchedConsoleWriter : IDisposable
     public void Add(string text, bool toError)
     {
         _pending.Enqueue((text, toError));
-        if (Interlocked.Increment(ref _count) >= _bound)
+        if (Interlocked.Increment(ref _count) >= _bound || Volatile.Read(ref _disposed))
         {
             lock (_writing)
             {
@@ -53,8 +55,10 @@ public sealed class BatchedConsoleWriter : IDisposable
         }
     }
 
+    /// <summary>Stops the timer and writes what is queued; an entry logged after that (late in the host's shutdown) is written at once.</summary>
     public void Dispose()
     {
+        Volatile.Write(ref _disposed, true);
         _timer.Dispose();
         lock (_writing)
         {

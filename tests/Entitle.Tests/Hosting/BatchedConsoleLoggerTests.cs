@@ -79,7 +79,7 @@ public sealed class BatchedConsoleLoggerTests : IDisposable
     }
 
     [Fact]
-    public void WhatIsQueuedIsWrittenWhenTheProviderIsDisposed()
+    public void WhatIsQueuedIsWrittenWhenTheProviderIsDisposedAndWhatComesAfterAtOnce()
     {
         var provider = Start();
         provider.CreateLogger("Microsoft.Hosting.Lifetime").LogInformation("Application is shutting down...");
@@ -88,6 +88,8 @@ public sealed class BatchedConsoleLoggerTests : IDisposable
         provider.Dispose();
 
         Assert.Contains("Application is shutting down...", _output.Text, StringComparison.Ordinal);
+        provider.CreateLogger("Entitle.Startup").LogInformation("stopped");
+        Assert.Contains("stopped", _output.Text, StringComparison.Ordinal);
     }
 
     [Fact]
