@@ -104,11 +104,24 @@ public sealed class BatchedConsoleWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// A console that can no longer be written (its pipe closed, its reader gone) loses the batch rather than failing
+    /// the request that logged it or ending the process from the timer's thread, as the framework's console logger does.
+    /// </summary>
     private void Flush(bool toError)
     {
         var target = toError ? _error : _output;
-        target.Write(_batch);
-        target.Flush();
-        _batch.Clear();
+        try
+        {
+            target.Write(_batch);
+            target.Flush();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+        }
+        finally
+        {
+            _batch.Clear();
+        }
     }
 }

@@ -93,6 +93,17 @@ public sealed class BatchedConsoleLoggerTests : IDisposable
     }
 
     [Fact]
+    public void AConsoleThatCanNoLongerBeWrittenFailsNeitherTheLoggerNorTheTimer()
+    {
+        using var broken = new BatchedConsoleWriter(new ClosedWriter(), new ClosedWriter(), bound: 2, _clock);
+
+        broken.Add("one\n", toError: false);
+        _clock.Advance(BatchedConsoleWriter.Interval);
+        broken.Add("two\n", toError: false);
+        broken.Add("three\n", toError: true);
+    }
+
+    [Fact]
     public void TheConfiguredFormatterIsUsedAndAnUnknownOneFallsBackToSimple()
     {
         var logger = Start(o => o.FormatterName = ConsoleFormatterNames.Json).CreateLogger("Entitle.Requests");
@@ -143,6 +154,15 @@ public sealed class BatchedConsoleLoggerTests : IDisposable
             _output,
             _error);
         return _provider;
+    }
+
+    /// <summary>A console whose reader has gone: every write fails.</summary>
+    private sealed class ClosedWriter : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        // Every other write of TextWriter comes down to this one.
+        public override void Write(char value) => throw new IOException("Broken pipe");
     }
 
     /// <summary>A console stand-in that counts its flushes: one per batch written.</summary>
