@@ -15,12 +15,17 @@ public sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportExte
 {
     private readonly IOptionsMonitor<ConsoleLoggerOptions> _options;
 
-    private readonly Dictionary<string, ConsoleFormatter> _formatters;
+    private readonly Dictionary<string, ConsoleFormatter> _formatters = new(StringComparer.OrdinalIgnoreCase);
 
     public BatchedConsoleLoggerProvider(IOptionsMonitor<ConsoleLoggerOptions> options, IEnumerable<ConsoleFormatter> formatters, TimeProvider clock, TextWriter output, TextWriter error)
     {
         _options = options;
-        _formatters = formatters.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
+        foreach (var formatter in formatters)
+        {
+            // A formatter registered later under the same name replaces the earlier one.
+            _formatters[formatter.Name] = formatter;
+        }
+
         Writer = new BatchedConsoleWriter(output, error, options.CurrentValue.MaxQueueLength, clock);
     }
 

@@ -40,7 +40,7 @@ public static class HostingSetup
     /// <summary>
     /// The framework's console logger, where it is configured, gives way to <see cref="BatchedConsoleLoggerProvider"/>:
     /// the same settings and formats, written in batches. Its stdout and stderr writers buffer a whole batch and
-    /// are written once per batch (the console's own writers make a system call every 256 characters).
+    /// are flushed once per batch (the console's own writers flush after every write).
     /// </summary>
     private static void UseBatchedConsole(IServiceCollection services)
     {
