@@ -5,8 +5,10 @@ namespace Entitle.Bench.Load;
 
 /// <summary>
 /// A closed loop over HTTP on loopback: <see cref="LoadOptions.Connections"/> workers on as many pooled connections,
-/// each sending its next request as soon as the last one is answered. Requests during the warm-up are sent but not
-/// counted. An answer is an error when its status is not 2xx or <paramref name="isError"/> finds a failure in its body.
+/// each sending its next request as soon as the last one is answered, or, with a <see cref="LoadOptions.Rate"/>, at its
+/// next turn on an even schedule (no sooner than the last answer; a connection that fell behind its schedule starts it
+/// again from now rather than sending a burst). A latency is from the request's sending to its answer. Requests during
+/// the warm-up are sent but not counted. An answer is an error when its status is not 2xx or <paramref name="isError"/> finds a failure in its body.
 /// </summary>
 /// <param name="baseAddress">The server.</param>
 /// <param name="request">Builds request number n (numbers are shared by all workers, so each is sent once).</param>
@@ -27,14 +29,28 @@ public sealed class ClosedLoopDriver(Uri baseAddress, Func<long, HttpRequestMess
         var clock = Stopwatch.StartNew();
         var measureFrom = options.WarmUp;
         var stopAt = options.WarmUp + options.Duration;
-        var workers = Enumerable.Range(0, options.Connections).Select(_ => Task.Run(async () =>
+        var interval = options.Rate is { } rate ? TimeSpan.FromSeconds(options.Connections / rate) : TimeSpan.Zero;
+        var workers = Enumerable.Range(0, options.Connections).Select(worker => Task.Run(async () =>
         {
+            // The connections' turns are spread evenly over the interval, not all at its start.
+            var nextTurn = interval * worker / options.Connections;
             var latencies = new List<long>(16_384);
             long errors = 0;
             long succeeded = 0;
             string? firstError = null;
             while (clock.Elapsed < stopAt && !cancellationToken.IsCancellationRequested)
             {
+                if (interval > TimeSpan.Zero)
+                {
+                    var wait = nextTurn - clock.Elapsed;
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait, cancellationToken);
+                    }
+
+                    nextTurn = wait > -interval ? nextTurn + interval : clock.Elapsed + interval;
+                }
+
                 var started = Stopwatch.GetTimestamp();
                 var failure = await SendAsync(http, request(Interlocked.Increment(ref sequence)), cancellationToken);
                 var took = Stopwatch.GetTimestamp() - started;

@@ -30,6 +30,25 @@ public static class WriteUseCaseReads
 
     private static readonly Func<EntitleDbContext, int, CancellationToken, Task<Contact?>> PostgresUntrackedContactWithOrganization = CompileUntrackedContactWithOrganization();
 
+    private static readonly Func<EntitleDbContext, int, int, CancellationToken, Task<PassTypeAndContact?>> PostgresUntrackedTypeAndContact = CompileUntrackedTypeAndContact();
+
+    /// <summary>
+    /// A pass type with its options and a contact with its organization, untracked (issuing a pass checks both and
+    /// changes neither); null when there is no type with this id, a null contact when there is no contact with that
+    /// one. On PostgreSQL one statement (a lateral join), which saves a round trip to the server inside the write
+    /// transaction; SQLite cannot run that join, and its statements run in-process, so there it is two.
+    /// </summary>
+    public static async Task<PassTypeAndContact?> UntrackedPassTypeAndContactAsync(this EntitleDbContext db, int typeId, int contactId, CancellationToken cancellationToken)
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            return await PostgresUntrackedTypeAndContact(db, typeId, contactId, cancellationToken);
+        }
+
+        var type = await SqliteUntrackedTypeWithOptions(db, typeId, cancellationToken);
+        return type is null ? null : new PassTypeAndContact(type, await SqliteUntrackedContactWithOrganization(db, contactId, cancellationToken));
+    }
+
     /// <summary>A pass type with its options, tracked; null when there is none with this id.</summary>
     public static Task<PassType?> PassTypeWithOptionsAsync(this EntitleDbContext db, int typeId, CancellationToken cancellationToken) =>
         (db.Provider == DatabaseProvider.Postgres ? PostgresTypeWithOptions : SqliteTypeWithOptions)(db, typeId, cancellationToken);
@@ -54,6 +73,12 @@ public static class WriteUseCaseReads
 
     private static Func<EntitleDbContext, int, CancellationToken, Task<PassType?>> CompileUntrackedTypeWithOptions() => EF.CompileAsyncQuery(
         (EntitleDbContext db, int typeId, CancellationToken ct) => db.PassTypes.AsNoTracking().Include(t => t.Options).FirstOrDefault(t => t.Id == typeId));
+
+    private static Func<EntitleDbContext, int, int, CancellationToken, Task<PassTypeAndContact?>> CompileUntrackedTypeAndContact() => EF.CompileAsyncQuery(
+        (EntitleDbContext db, int typeId, int contactId, CancellationToken ct) => db.PassTypes.AsNoTracking().Include(t => t.Options)
+            .Where(t => t.Id == typeId)
+            .Select(t => new PassTypeAndContact(t, db.Contacts.Include(c => c.Organization).FirstOrDefault(c => c.Id == contactId)))
+            .FirstOrDefault());
 
     private static Func<EntitleDbContext, int, CancellationToken, Task<Contact?>> CompileUntrackedContactWithOrganization() => EF.CompileAsyncQuery(
         (EntitleDbContext db, int contactId, CancellationToken ct) => db.Contacts.AsNoTracking().Include(c => c.Organization).FirstOrDefault(c => c.Id == contactId));

@@ -71,7 +71,8 @@ public sealed class ContactService(EntitleDbContext db, OrganizationService orga
     public async Task<Contact> FindOwnUntrackedAsync(Caller caller, int contactId, string field, CancellationToken cancellationToken) =>
         Owned(caller, await db.UntrackedContactWithOrganizationAsync(contactId, cancellationToken), contactId, field);
 
-    private static Contact Owned(Caller caller, Contact? contact, int contactId, string field) =>
+    /// <summary>A contact read by another query (with its organization), if it is inside the caller's subtree.</summary>
+    public static Contact Owned(Caller caller, Contact? contact, int contactId, string field) =>
         contact is not null && caller.Owns(contact.Organization!.Path)
             ? contact
             : throw new EntityNotFoundException(field, "contact", contactId.ToString(CultureInfo.InvariantCulture));

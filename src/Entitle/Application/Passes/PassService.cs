@@ -21,13 +21,16 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, We
         db.WriteAsync(
             async ct =>
             {
-                var (type, ownerPath) = await FindReadableTypeAsync(caller, issue.PassTypeId, ct);
+                // Both are read before either is checked, in one statement where the database allows it; the
+                // checks keep their order (the type, its option, then the learner), so the answer is the same.
+                var read = await db.UntrackedPassTypeAndContactAsync(issue.PassTypeId, issue.ContactId, ct);
+                var (type, ownerPath) = await ReadableTypeAsync(caller, read?.Type, issue.PassTypeId, ct);
                 var option = issue.OptionId is { } optionId
                     ? type.Options.FirstOrDefault(o => o.Id == optionId) ?? NoSuchOption(optionId)
                     : type.DefaultOption ?? (issue.ValidUntil is null
                         ? throw new DomainRuleException("trainingPassTypeId", "This training pass type has no published option to take the period from.")
                         : null);
-                var contact = await contacts.FindOwnUntrackedAsync(caller, issue.ContactId, "contactId", ct);
+                var contact = ContactService.Owned(caller, read?.Contact, issue.ContactId, "contactId");
                 EnsureMayHold(ownerPath, contact);
                 var pass = Pass.Issue(type, option, contact, issue.ValidFrom ?? Now, issue.ValidUntil, Now);
                 pass.SetExternalId(issue.ExternalId, Now);
@@ -156,10 +159,9 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, We
             : throw new EntityNotFoundException("trainingPassId", "training pass", passId.ToString(CultureInfo.InvariantCulture));
     }
 
-    /// <summary>A type the caller may issue: one it can read (its own or an ancestor's), with options loaded (untracked: issuing a pass does not change its type), and its owner's path.</summary>
-    private async Task<(PassType Type, string OwnerPath)> FindReadableTypeAsync(Caller caller, int typeId, CancellationToken cancellationToken)
+    /// <summary>The type, if the caller may issue it: one it can read (its own or an ancestor's), read with its options (untracked: issuing a pass does not change its type); and its owner's path.</summary>
+    private async Task<(PassType Type, string OwnerPath)> ReadableTypeAsync(Caller caller, PassType? type, int typeId, CancellationToken cancellationToken)
     {
-        var type = await db.UntrackedPassTypeWithOptionsAsync(typeId, cancellationToken);
         if (type is not null)
         {
             var ownerPath = await paths.GetAsync(db, type.OrganizationId, cancellationToken);
