@@ -4,10 +4,9 @@ using System.Globalization;
 namespace Entitle.Bench.Hosting;
 
 /// <summary>
-/// Waits for the machine to go quiet before a cold start is measured. Loading a large data set leaves work behind
-/// it (PostgreSQL's background writer and autovacuum, the kernel writing dirty pages out, the previous services
-/// winding down), and a start measured in that wake shares the two cores with it: a start is a single figure, with
-/// no turns to even it out. Quiet means at least <see cref="IdleShare"/> of the CPU idle over a whole second, read
+/// Waits for the machine to go quiet before a cold start is measured: a start comes straight after loading a data
+/// set (and, for the second database, after the first one's workloads), and it is a single figure, with no turns to
+/// even out whatever else still ran on the two cores in that second. Quiet means at least <see cref="IdleShare"/> of the CPU idle over a whole second, read
 /// from <c>/proc/stat</c>; where there is no <c>/proc/stat</c>, nothing is waited for.
 /// </summary>
 public static class QuietMachine

@@ -70,8 +70,8 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
             rows.Add(ThroughputRow("W1 access check, TMS `CheckCourseAccess`", restW1, baselineW1, 0.8, latencyTarget: true));
             rows.Add(ThroughputRow("W1 access check, GraphQL `contentAccess`", graphW1, baselineW1, 0.6, latencyTarget: true));
 
-            // The p99 above is taken with the two cores saturated, where a check's time is mostly its wait for one;
-            // the same connections paced to half the baseline's rate show the latency of a machine with room to spare.
+            // The p99 above is taken with the two cores saturated; the same connections paced to half the baseline's
+            // rate show whether the tail is the saturation's or the machine's (docs/benchmarks.md, W1's p99).
             var rate = Math.Round(baselineW1.Throughput / 2);
             var paced = await TakingTurnsAsync(sides, Load with { WarmUp = TurnWarmUp, Rate = rate }, cancellationToken, $"paced at {rate:N0}/s");
             rows.Add(PacedRow("W1 access check, TMS `CheckCourseAccess`", paced[1], paced[0], rate));
