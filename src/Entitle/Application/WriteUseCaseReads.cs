@@ -1,3 +1,4 @@
+using Entitle.Application.Organizations;
 using Entitle.Domain.Contacts;
 using Entitle.Domain.PassTypes;
 using Entitle.Persistence;
@@ -32,6 +33,8 @@ public static class WriteUseCaseReads
 
     private static readonly Func<EntitleDbContext, int, int, CancellationToken, Task<PassTypeAndContact?>> PostgresUntrackedTypeAndContact = CompileUntrackedTypeAndContact();
 
+    private static readonly Func<EntitleDbContext, string, int, int, CancellationToken, Task<CredentialPassTypeAndContact?>> PostgresCredentialTypeAndContact = CompileCredentialTypeAndContact();
+
     /// <summary>
     /// A pass type with its options and a contact with its organization, untracked (issuing a pass checks both and
     /// changes neither); null when there is no type with this id, a null contact when there is no contact with that
@@ -48,6 +51,17 @@ public static class WriteUseCaseReads
         var type = await SqliteUntrackedTypeWithOptions(db, typeId, cancellationToken);
         return type is null ? null : new PassTypeAndContact(type, await SqliteUntrackedContactWithOrganization(db, contactId, cancellationToken));
     }
+
+    /// <summary>
+    /// On PostgreSQL only: the live credential with this hash (its organization's path), and with it the pass type
+    /// and the contact as <see cref="UntrackedPassTypeAndContactAsync"/> reads them, in one statement; null when no
+    /// live credential has this hash, whatever the ids. Issuing a pass then costs no separate round trip for the
+    /// credential. Never cached, like every credential lookup: a revoked credential is refused on its next use.
+    /// </summary>
+    public static Task<CredentialPassTypeAndContact?> PostgresCredentialPassTypeAndContactAsync(this EntitleDbContext db, string secretHash, int typeId, int contactId, CancellationToken cancellationToken) =>
+        db.Provider == DatabaseProvider.Postgres
+            ? PostgresCredentialTypeAndContact(db, secretHash, typeId, contactId, cancellationToken)
+            : throw new InvalidOperationException("SQLite runs its statements in-process: look the credential up on its own.");
 
     /// <summary>A pass type with its options, tracked; null when there is none with this id.</summary>
     public static Task<PassType?> PassTypeWithOptionsAsync(this EntitleDbContext db, int typeId, CancellationToken cancellationToken) =>
@@ -78,6 +92,15 @@ public static class WriteUseCaseReads
         (EntitleDbContext db, int typeId, int contactId, CancellationToken ct) => db.PassTypes.AsNoTracking().Include(t => t.Options)
             .Where(t => t.Id == typeId)
             .Select(t => new PassTypeAndContact(t, db.Contacts.Include(c => c.Organization).FirstOrDefault(c => c.Id == contactId)))
+            .FirstOrDefault());
+
+    private static Func<EntitleDbContext, string, int, int, CancellationToken, Task<CredentialPassTypeAndContact?>> CompileCredentialTypeAndContact() => EF.CompileAsyncQuery(
+        (EntitleDbContext db, string secretHash, int typeId, int contactId, CancellationToken ct) => db.Credentials.AsNoTracking()
+            .Where(c => c.SecretHash == secretHash && c.RevokedAt == null)
+            .Select(c => new CredentialPassTypeAndContact(
+                new CredentialMatch(c.OrganizationId, c.Organization!.Path, c.Id),
+                db.PassTypes.Include(t => t.Options).FirstOrDefault(t => t.Id == typeId),
+                db.Contacts.Include(k => k.Organization).FirstOrDefault(k => k.Id == contactId)))
             .FirstOrDefault());
 
     private static Func<EntitleDbContext, int, CancellationToken, Task<Contact?>> CompileUntrackedContactWithOrganization() => EF.CompileAsyncQuery(

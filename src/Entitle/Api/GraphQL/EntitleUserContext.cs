@@ -10,10 +10,10 @@ namespace Entitle.Api.GraphQL;
 /// document (so derived states agree between fields), and the request's batch loaders.
 /// </summary>
 /// <remarks>
-/// The caller is known before the document runs, except in a document that asks only <c>contentAccess</c>
-/// (<see cref="Access.ContentAccessDocument"/>): there the check's own statement checks the presented credential,
-/// one round trip for a course launch, and establishes the caller; the endpoint looks the credential up after the
-/// document ran if nothing did, and answers 401 for an unknown one whatever the document said.
+/// The caller is known before the document runs, except in a document that asks only <c>contentAccess</c> or only
+/// <c>issuePass</c> (<see cref="CredentialCheckingDocument"/>): there the use case's own statement checks the
+/// presented credential, one round trip fewer, and establishes the caller; the endpoint looks the credential up after
+/// the document ran if nothing did, and answers 401 for an unknown one whatever the document said.
 /// </remarks>
 public sealed class EntitleUserContext : Dictionary<string, object?>
 {
@@ -27,7 +27,7 @@ public sealed class EntitleUserContext : Dictionary<string, object?>
         Loaders = new Loaders(services, () => Caller, now);
     }
 
-    public Caller Caller => _caller ?? throw new InvalidOperationException("The caller is not known yet: only contentAccess runs before the credential is checked.");
+    public Caller Caller => _caller ?? throw new InvalidOperationException("The caller is not known yet: only contentAccess and issuePass run before the credential is checked.");
 
     /// <summary>The presented credential while nothing has checked it yet (else null).</summary>
     public PresentedCredential? PendingCredential { get; private set; }

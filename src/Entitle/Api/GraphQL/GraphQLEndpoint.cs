@@ -1,5 +1,4 @@
 using System.Text;
-using Entitle.Api.GraphQL.Access;
 using Entitle.Application;
 using Entitle.Application.Organizations;
 using GraphQL;
@@ -37,8 +36,8 @@ public static class GraphQLEndpoint
         }
 
         // An idempotent request is kept under its caller, so the caller is looked up first. Otherwise a document
-        // that asks only contentAccess has its credential checked by the check's own statement (ExecuteAsync);
-        // an unknown credential is still answered 401 before anything else is said.
+        // that asks only contentAccess or only issuePass has its credential checked by the use case's own statement
+        // (ExecuteAsync); an unknown credential is still answered 401 before anything else is said.
         var key = http.Request.Headers[IdempotentRequests.Header].ToString();
         Caller? caller = null;
         if (key.Length > 0 && (caller = await authenticator.FindCallerAsync(credential, http.RequestAborted)) is null)
@@ -160,8 +159,9 @@ public static class GraphQLEndpoint
 
     /// <summary>
     /// The same for a caller not looked up yet (<paramref name="caller"/> null): a document that asks only
-    /// contentAccess runs at once and its check's statement checks <paramref name="credential"/>; any other has the
-    /// credential looked up first. Whatever ran, an unknown credential is answered 401.
+    /// contentAccess or only issuePass (<see cref="CredentialCheckingDocument"/>) runs at once and its use case's
+    /// statement checks <paramref name="credential"/>; any other has the credential looked up first. Whatever ran,
+    /// an unknown credential is answered 401.
     /// </summary>
     private static async Task<CapturedResponse> ExecuteAsync(HttpContext http, Caller? caller, PresentedCredential? credential, GraphQLRequest request, IGraphQLTextSerializer serializer, bool getRequest)
     {
@@ -177,7 +177,7 @@ public static class GraphQLEndpoint
         var validated = services.GetRequiredService<ValidatedDocuments>();
         var known = validated.Find(request.Query, request.OperationName);
         var document = known?.Document ?? Parse(services, request.Query);
-        if (caller is null && (document is null || !ContentAccessDocument.IsOnlyContentAccess(document, request.OperationName)))
+        if (caller is null && (document is null || !CredentialCheckingDocument.ChecksCredentialItself(document, request.OperationName)))
         {
             caller = await services.GetRequiredService<CredentialAuthenticator>().FindCallerAsync(credential, http.RequestAborted);
             if (caller is null)
@@ -231,8 +231,9 @@ public static class GraphQLEndpoint
             result = new ExecutionResult { Errors = [new TimeoutError($"The document ran longer than the {limits.ExecutionTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s limit and was stopped; nothing was changed.")] };
         }
 
-        // A contentAccess document that stopped before its check (a malformed id, a variable of the wrong type) has
-        // not had its credential checked yet: it is looked up now, and an unknown one is 401 whatever the document said.
+        // A document that checks its own credential but stopped before its use case (a malformed id, a variable of
+        // the wrong type) or was refused after the statement (the caller is then not recorded) has not had its
+        // credential checked yet: it is looked up now, and an unknown one is 401 whatever the document said.
         if (user.CredentialRefused
             || (user.PendingCredential is { } pending && await services.GetRequiredService<CredentialAuthenticator>().FindCallerAsync(pending, http.RequestAborted) is null))
         {

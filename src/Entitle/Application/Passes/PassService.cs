@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Entitle.Application.Passes;
 
 /// <summary>Issues, renews, revokes and reassigns passes.</summary>
-public sealed class PassService(EntitleDbContext db, ContactService contacts, WebhookPublisher events, OrganizationPaths paths, TimeProvider clock)
+public sealed class PassService(EntitleDbContext db, ContactService contacts, WebhookPublisher events, OrganizationPaths paths, CredentialAuthenticator authenticator, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -21,25 +21,65 @@ public sealed class PassService(EntitleDbContext db, ContactService contacts, We
         db.WriteAsync(
             async ct =>
             {
-                // Both are read before either is checked, in one statement where the database allows it; the
-                // checks keep their order (the type, its option, then the learner), so the answer is the same.
+                // Both are read before either is checked, in one statement where the database allows it.
                 var read = await db.UntrackedPassTypeAndContactAsync(issue.PassTypeId, issue.ContactId, ct);
-                var (type, ownerPath) = await ReadableTypeAsync(caller, read?.Type, issue.PassTypeId, ct);
-                var option = issue.OptionId is { } optionId
-                    ? type.Options.FirstOrDefault(o => o.Id == optionId) ?? NoSuchOption(optionId)
-                    : type.DefaultOption ?? (issue.ValidUntil is null
-                        ? throw new DomainRuleException("trainingPassTypeId", "This training pass type has no published option to take the period from.")
-                        : null);
-                var contact = ContactService.Owned(caller, read?.Contact, issue.ContactId, "contactId");
-                EnsureMayHold(ownerPath, contact);
-                var pass = Pass.Issue(type, option, contact, issue.ValidFrom ?? Now, issue.ValidUntil, Now);
-                pass.SetExternalId(issue.ExternalId, Now);
-                pass.SetTargetCompletion(issue.TargetCompletion, Now);
-                await db.InsertNowAsync(pass, ct);
-                await PublishAsync(WebhookEventTypes.PassIssued, pass, ct);
-                return pass;
+                return await IssueAsync(caller, read?.Type, read?.Contact, issue, ct);
             },
             cancellationToken);
+
+    /// <summary>
+    /// Issues a pass for a presented credential not looked up yet; null (and nothing written) when it is unknown or
+    /// revoked. On PostgreSQL the credential is read in the same statement as the type and the learner, one round
+    /// trip fewer than the lookup and then <see cref="IssueAsync(Caller, PassIssue, CancellationToken)"/>; the
+    /// credential becomes the request's actor before anything is written, so the audit names it as ever.
+    /// </summary>
+    public async Task<CredentialedPass?> IssueForCredentialAsync(PresentedCredential credential, PassIssue issue, CancellationToken cancellationToken)
+    {
+        if (db.Provider != DatabaseProvider.Postgres)
+        {
+            // SQLite's statements run in-process, so there is no round trip to save, and looked up first the
+            // credential is not read while the use case holds the file's one write turn.
+            return await authenticator.FindCallerAsync(credential, cancellationToken) is { } caller
+                ? new CredentialedPass(caller, await IssueAsync(caller, issue, cancellationToken))
+                : null;
+        }
+
+        return await db.WriteAsync<CredentialedPass?>(
+            async ct =>
+            {
+                var read = await db.PostgresCredentialPassTypeAndContactAsync(credential.Hash, issue.PassTypeId, issue.ContactId, ct);
+                if (read is null)
+                {
+                    return null;
+                }
+
+                var caller = authenticator.Accept(read.Credential);
+                return new CredentialedPass(caller, await IssueAsync(caller, read.Type, read.Contact, issue, ct));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The rules of issuing, on the type and the learner as read (either may be missing). The checks keep their order
+    /// (the type, its option, then the learner) however the two were read, so the answer is the same.
+    /// </summary>
+    private async Task<Pass> IssueAsync(Caller caller, PassType? readType, Contact? readContact, PassIssue issue, CancellationToken ct)
+    {
+        var (type, ownerPath) = await ReadableTypeAsync(caller, readType, issue.PassTypeId, ct);
+        var option = issue.OptionId is { } optionId
+            ? type.Options.FirstOrDefault(o => o.Id == optionId) ?? NoSuchOption(optionId)
+            : type.DefaultOption ?? (issue.ValidUntil is null
+                ? throw new DomainRuleException("trainingPassTypeId", "This training pass type has no published option to take the period from.")
+                : null);
+        var contact = ContactService.Owned(caller, readContact, issue.ContactId, "contactId");
+        EnsureMayHold(ownerPath, contact);
+        var pass = Pass.Issue(type, option, contact, issue.ValidFrom ?? Now, issue.ValidUntil, Now);
+        pass.SetExternalId(issue.ExternalId, Now);
+        pass.SetTargetCompletion(issue.TargetCompletion, Now);
+        await db.InsertNowAsync(pass, ct);
+        await PublishAsync(WebhookEventTypes.PassIssued, pass, ct);
+        return pass;
+    }
 
     public Task<Pass> RenewAsync(Caller caller, int passId, int? optionId, DateTime? validUntil, CancellationToken cancellationToken) =>
         db.WriteAsync(

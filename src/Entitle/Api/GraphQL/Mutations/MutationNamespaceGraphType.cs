@@ -18,5 +18,18 @@ public abstract class MutationNamespaceGraphType : ObjectGraphType
         where TInput : IGraphType =>
         Field<NonNullGraphType<TPayload>>(name)
             .Argument<NonNullGraphType<TInput>>("input")
-            .ResolveAsync(async c => await MutationRunner.RunAsync(c, (input, caller, ct) => action(input, caller, c, ct), labels));
+            .ResolveAsync(async c => await MutationRunner.RunAsync(c, (input, ct) => action(input, c.Caller(), c, ct), labels));
+
+    /// <summary>
+    /// A mutation whose action finds its caller itself: it may run before the credential is looked up
+    /// (<see cref="CredentialCheckingDocument"/>), and then checks the credential in its own statement.
+    /// </summary>
+    protected void MutationCheckingCredential<TPayload, TInput>(
+        string name,
+        Func<MutationInput, IResolveFieldContext, CancellationToken, Task<object>> action)
+        where TPayload : IGraphType
+        where TInput : IGraphType =>
+        Field<NonNullGraphType<TPayload>>(name)
+            .Argument<NonNullGraphType<TInput>>("input")
+            .ResolveAsync(async c => await MutationRunner.RunAsync(c, (input, ct) => action(input, c, ct)));
 }

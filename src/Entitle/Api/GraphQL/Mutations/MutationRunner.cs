@@ -1,4 +1,3 @@
-using Entitle.Application;
 using Entitle.Domain;
 using GraphQL;
 
@@ -12,13 +11,13 @@ public static class MutationRunner
 {
     public static async Task<MutationPayload> RunAsync(
         IResolveFieldContext context,
-        Func<MutationInput, Caller, CancellationToken, Task<object>> action,
+        Func<MutationInput, CancellationToken, Task<object>> action,
         IReadOnlyDictionary<string, string>? labels = null)
     {
         var input = new MutationInput(context.GetArgument<Dictionary<string, object?>>("input"));
         try
         {
-            var value = await action(input, context.Caller(), context.CancellationToken);
+            var value = await action(input, context.CancellationToken);
             context.Loaders().Clear();
             return value as MutationPayload ?? new MutationPayload(value, []);
         }

@@ -81,16 +81,25 @@ public sealed class TrainingPassMutationsGraphType : MutationNamespaceGraphType
             await c.Service<PassTypeService>().DeletePriceAsync(
                 caller, input.Id("trainingPassTypeOptionPriceId", GlobalId.TrainingPassTypeOptionPrice, Price), ct));
 
-        Mutation<PayloadGraphType<TrainingPassGraphType>, TrainingPassIssueInputGraphType>("issuePass", async (input, caller, c, ct) =>
-            await c.Service<PassService>().IssueAsync(
-                caller,
-                new PassIssue(
-                    input.Id("trainingPassTypeId", GlobalId.TrainingPassType, Type),
-                    input.Id("trainingPassTypeOptionId", GlobalId.TrainingPassTypeOption, Option),
-                    input.Id("contactId", GlobalId.Person, Contact),
-                    input.Instant("validFrom"),
-                    input.Instant("validUntil")),
-                ct));
+        MutationCheckingCredential<PayloadGraphType<TrainingPassGraphType>, TrainingPassIssueInputGraphType>("issuePass", async (input, c, ct) =>
+        {
+            var issue = new PassIssue(
+                input.Id("trainingPassTypeId", GlobalId.TrainingPassType, Type),
+                input.Id("trainingPassTypeOptionId", GlobalId.TrainingPassTypeOption, Option),
+                input.Id("contactId", GlobalId.Person, Contact),
+                input.Instant("validFrom"),
+                input.Instant("validUntil"));
+            var user = c.Entitle();
+            if (user.PendingCredential is { } credential)
+            {
+                // The document asks only this (IssuePassDocument): the use case checks the credential itself.
+                var issued = await c.Service<PassService>().IssueForCredentialAsync(credential, issue, ct) ?? throw user.Refuse();
+                user.Establish(issued.Caller);
+                return issued.Pass;
+            }
+
+            return await c.Service<PassService>().IssueAsync(user.Caller, issue, ct);
+        });
 
         Mutation<PayloadGraphType<TrainingPassGraphType>, TrainingPassRenewInputGraphType>("renewPass", async (input, caller, c, ct) =>
             await c.Service<PassService>().RenewAsync(
