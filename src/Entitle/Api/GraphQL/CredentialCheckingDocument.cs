@@ -1,5 +1,6 @@
 using Entitle.Api.GraphQL.Access;
 using Entitle.Api.GraphQL.Passes;
+using GraphQLParser;
 using GraphQLParser.AST;
 
 namespace Entitle.Api.GraphQL;
@@ -17,33 +18,8 @@ public static class CredentialCheckingDocument
         && (ContentAccessDocument.IsOnlyContentAccess(operation) || IssuePassDocument.IsOnlyIssuePass(operation));
 
     /// <summary>The operation the request runs: the named one, or the only one; null when there is no such operation.</summary>
-    private static GraphQLOperationDefinition? Operation(GraphQLDocument document, string? operationName)
-    {
-        GraphQLOperationDefinition? only = null;
-        foreach (var definition in document.Definitions)
-        {
-            if (definition is not GraphQLOperationDefinition operation)
-            {
-                continue;
-            }
-
-            if (!string.IsNullOrEmpty(operationName))
-            {
-                if (operation.Name is { } name && name == operationName)
-                {
-                    return operation;
-                }
-            }
-            else if (only is not null)
-            {
-                return null;
-            }
-            else
-            {
-                only = operation;
-            }
-        }
-
-        return string.IsNullOrEmpty(operationName) ? only : null;
-    }
+    private static GraphQLOperationDefinition? Operation(GraphQLDocument document, string? operationName) =>
+        string.IsNullOrEmpty(operationName)
+            ? document.OperationsCount() == 1 ? document.OperationWithName(default) : null
+            : document.OperationWithName(operationName);
 }

@@ -16,9 +16,7 @@ public abstract class MutationNamespaceGraphType : ObjectGraphType
         IReadOnlyDictionary<string, string>? labels = null)
         where TPayload : IGraphType
         where TInput : IGraphType =>
-        Field<NonNullGraphType<TPayload>>(name)
-            .Argument<NonNullGraphType<TInput>>("input")
-            .ResolveAsync(async c => await MutationRunner.RunAsync(c, (input, ct) => action(input, c.Caller(), c, ct), labels));
+        MutationCheckingCredential<TPayload, TInput>(name, (input, c, ct) => action(input, c.Caller(), c, ct), labels);
 
     /// <summary>
     /// A mutation whose action finds its caller itself: it may run before the credential is looked up
@@ -26,10 +24,11 @@ public abstract class MutationNamespaceGraphType : ObjectGraphType
     /// </summary>
     protected void MutationCheckingCredential<TPayload, TInput>(
         string name,
-        Func<MutationInput, IResolveFieldContext, CancellationToken, Task<object>> action)
+        Func<MutationInput, IResolveFieldContext, CancellationToken, Task<object>> action,
+        IReadOnlyDictionary<string, string>? labels = null)
         where TPayload : IGraphType
         where TInput : IGraphType =>
         Field<NonNullGraphType<TPayload>>(name)
             .Argument<NonNullGraphType<TInput>>("input")
-            .ResolveAsync(async c => await MutationRunner.RunAsync(c, (input, ct) => action(input, c, ct)));
+            .ResolveAsync(async c => await MutationRunner.RunAsync(c, (input, ct) => action(input, c, ct), labels));
 }
