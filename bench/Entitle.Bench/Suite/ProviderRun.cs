@@ -78,7 +78,7 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
             rows.Add(PacedRow("W1 access check, GraphQL `contentAccess`", paced[2], paced[0], rate));
             if (options.Size.TenTimesSmaller is { } smaller)
             {
-                rows.Add(await ScalingRowAsync(smaller, restW1, cancellationToken));
+                rows.Add(await ScalingRowAsync(smaller, entitle, requests, cancellationToken));
             }
         }
 
@@ -181,18 +181,29 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
 
     private static string Busy(bool quiet) => quiet ? "" : " (started on a busy machine)";
 
-    /// <summary>W1 over TMS again on a fresh database of the size ten times smaller: how much the larger data set costs per check.</summary>
-    private async Task<SuiteRow> ScalingRowAsync(DataSize smaller, LoadResult onThisSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// W1 over TMS on a fresh database of the size ten times smaller, taking turns with the service on this size (see
+    /// <see cref="TakingTurnsAsync"/>): how much the larger data set costs per check. Measured one after the other,
+    /// the two p50s came from different minutes of a shared machine, and the ratio on PostgreSQL moved between 1.04
+    /// and 1.28 over runs of the same code.
+    /// </summary>
+    private async Task<SuiteRow> ScalingRowAsync(DataSize smaller, ServiceProcess entitle, SuiteRequests requests, CancellationToken cancellationToken)
     {
         await using var other = await anotherDatabase(cancellationToken);
-        var data = await GenerateAsync(other, smaller, cancellationToken);
-        var requests = new SuiteRequests(data);
-        await using var entitle = await StartEntitleAsync(other, cancellationToken);
-        var onSmaller = await MeasureAsync($"W1 REST on {smaller.Name}", entitle.BaseAddress, n => requests.TmsAccess(requests.Probe(n)), TmsFailed, cancellationToken);
-        await entitle.StopAsync();
-        var ratio = onThisSize.P50 / onSmaller.P50;
-        return new SuiteRow($"W1 `CheckCourseAccess` p50 on {options.Size.Name} (Entitle column) vs on {smaller.Name}, ten times smaller (baseline column)", DatabaseName,
-            $"p50 {onThisSize.P50.TotalMilliseconds:0.00} ms", $"p50 {onSmaller.P50.TotalMilliseconds:0.00} ms ({onSmaller.Throughput:N0}/s)", ratio, "at most 1.3×", ratio <= 1.3);
+        var smallerRequests = new SuiteRequests(await GenerateAsync(other, smaller, cancellationToken));
+        await using var onSmaller = await StartEntitleAsync(other, cancellationToken);
+        var turns = await TakingTurnsAsync(
+            [
+                ($"W1 REST on {options.Size.Name}", entitle.BaseAddress, n => requests.TmsAccess(requests.Probe(n)), TmsFailed),
+                ($"W1 REST on {smaller.Name}", onSmaller.BaseAddress, n => smallerRequests.TmsAccess(smallerRequests.Probe(n)), TmsFailed),
+            ],
+            Load,
+            cancellationToken);
+        await onSmaller.StopAsync();
+        var (thisSize, smallerSize) = (turns[0], turns[1]);
+        var ratio = thisSize.P50 / smallerSize.P50;
+        return new SuiteRow($"W1 `CheckCourseAccess` p50 on {options.Size.Name} (Entitle column) vs on {smaller.Name}, ten times smaller (baseline column), taking turns", DatabaseName,
+            $"p50 {thisSize.P50.TotalMilliseconds:0.00} ms ({thisSize.Throughput:N0}/s)", $"p50 {smallerSize.P50.TotalMilliseconds:0.00} ms ({smallerSize.Throughput:N0}/s)", ratio, "at most 1.3×", ratio <= 1.3);
     }
 
     /// <summary>
