@@ -10,7 +10,7 @@ namespace Entitle.Bench.Suite;
 
 /// <summary>
 /// The workloads on one database: generate the data set, start Entitle and the baseline program against it, and
-/// measure each workload on both sides one after the other, so that each ratio compares figures of the same minute.
+/// measure each workload on both sides, taking turns, so that each ratio compares figures of the same minutes.
 /// </summary>
 public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, Func<CancellationToken, Task<IBenchDatabase>> anotherDatabase, string entitleDll, TextWriter progress)
 {
@@ -21,7 +21,7 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
 
     private static readonly TimeSpan QuietWaitLimit = TimeSpan.FromSeconds(60);
 
-    /// <summary>How many turns each side of a read workload takes (see <see cref="TakingTurnsAsync"/>).</summary>
+    /// <summary>How many turns each side of a workload takes (see <see cref="TakingTurnsAsync"/>).</summary>
     private const int Turns = 3;
 
     /// <summary>The warm-up before every turn but the first: the connections are new, the code is not.</summary>
@@ -207,27 +207,49 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
     }
 
     /// <summary>
-    /// A write workload on both sides, the baseline first, with the database's row counts read before, between and
-    /// after: each side must have stored exactly as many changes as it answered.
+    /// A write workload on both sides, taking turns as the read workloads' sides do (<see cref="TakingTurnsAsync"/>;
+    /// measured one after the other, the baseline of W5 on SQLite moved between 881 and 1,422 passes a second in
+    /// runs minutes apart), with the database's row counts read before the first turn and after each: each side must
+    /// have stored exactly as many changes as it answered in each of its turns. Each side numbers its requests across
+    /// its turns, so that no key is named twice and no pass is alike.
     /// </summary>
     private async Task<(LoadResult Entitle, LoadResult Baseline, string EntitleRows, string BaselineRows)> MeasureWritesAsync(
         string name, ServiceProcess entitle, Func<long, HttpRequestMessage> entitleRequest, ServiceProcess baseline, Func<long, HttpRequestMessage> baselineRequest,
         Func<string, bool> failed, BaselineDatabase ledger, Func<WriteLedger, long> changes, CancellationToken cancellationToken)
     {
-        var before = await WriteLedger.ReadAsync(ledger, cancellationToken);
-        var baselineResult = await MeasureAsync($"{name} baseline", baseline.BaseAddress, baselineRequest, failed, cancellationToken);
-        var between = await WriteLedger.ReadAsync(ledger, cancellationToken);
-        var entitleResult = await MeasureAsync($"{name} Entitle", entitle.BaseAddress, entitleRequest, failed, cancellationToken);
-        var after = await WriteLedger.ReadAsync(ledger, cancellationToken);
-        var byBaseline = between.Since(before);
-        var byEntitle = after.Since(between);
-        if (changes(byBaseline) != baselineResult.Succeeded || changes(byEntitle) != entitleResult.Succeeded)
+        var last = await WriteLedger.ReadAsync(ledger, cancellationToken);
+        var written = new WriteLedger[] { WriteLedger.None, WriteLedger.None };
+        var names = new[] { $"{name} baseline", $"{name} Entitle" };
+        async Task CountTurnAsync(int side, LoadResult turn, CancellationToken ct)
         {
-            throw new InvalidOperationException(
-                $"{name}: the database holds {changes(byEntitle)} changes by Entitle for {entitleResult.Succeeded} good answers, {changes(byBaseline)} by the baseline for {baselineResult.Succeeded}.");
+            var now = await WriteLedger.ReadAsync(ledger, ct);
+            var byTurn = now.Since(last);
+            last = now;
+            if (changes(byTurn) != turn.Succeeded)
+            {
+                throw new InvalidOperationException($"{names[side]}: the database holds {changes(byTurn)} changes made in a turn with {turn.Succeeded} good answers.");
+            }
+
+            written[side] = written[side].Plus(byTurn);
         }
 
-        return (entitleResult, baselineResult, byEntitle.PerChange(entitleResult.Succeeded), byBaseline.PerChange(baselineResult.Succeeded));
+        var results = await TakingTurnsAsync(
+            [
+                (names[0], baseline.BaseAddress, Numbered(baselineRequest), failed),
+                (names[1], entitle.BaseAddress, Numbered(entitleRequest), failed),
+            ],
+            Load,
+            cancellationToken,
+            afterTurn: CountTurnAsync);
+        var (baselineResult, entitleResult) = (results[0], results[1]);
+        return (entitleResult, baselineResult, written[1].PerChange(entitleResult.Succeeded), written[0].PerChange(baselineResult.Succeeded));
+    }
+
+    /// <summary>Requests numbered on from the last one this side sent, whichever turn sends them (a driver numbers its own from 0).</summary>
+    private static Func<long, HttpRequestMessage> Numbered(Func<long, HttpRequestMessage> request)
+    {
+        var sent = -1L;
+        return _ => request(Interlocked.Increment(ref sent));
     }
 
     /// <summary>Both sides must give the same answer (as JSON values) before their speeds are compared.</summary>
@@ -264,14 +286,16 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
             baseline.P99 > TimeSpan.Zero ? entitle.P99 / baseline.P99 : null, "(no target; the ratio is of the p99s)", null);
 
     /// <summary>
-    /// The read workloads' sides measured taking turns: <see cref="Turns"/> rounds, each side measured for its share
+    /// A workload's sides measured taking turns: <see cref="Turns"/> rounds, each side measured for its share
     /// of the duration in each (the full warm-up before its first turn, a short one before the others, on fresh
     /// connections), the order reversed every other round, and each side's turns combined. Measured one after the
     /// other, a ratio moved with whatever else the shared machine did in that minute (PostgreSQL's W1 over REST was
-    /// 0.60 and 0.85 in two runs of the same code); in turns, both sides see the same minute.
+    /// 0.60 and 0.85 in two runs of the same code); in turns, both sides see the same minute. <paramref name="afterTurn"/>
+    /// runs after each turn with the side's index and what the turn measured.
     /// </summary>
     private async Task<IReadOnlyList<LoadResult>> TakingTurnsAsync(
-        IReadOnlyList<(string Name, Uri Server, Func<long, HttpRequestMessage> Request, Func<string, bool> Failed)> sides, LoadOptions load, CancellationToken cancellationToken, string? label = null)
+        IReadOnlyList<(string Name, Uri Server, Func<long, HttpRequestMessage> Request, Func<string, bool> Failed)> sides, LoadOptions load, CancellationToken cancellationToken,
+        string? label = null, Func<int, LoadResult, CancellationToken, Task>? afterTurn = null)
     {
         var turns = sides.Select(_ => new List<LoadResult>()).ToArray();
         var share = load.Duration / Turns;
@@ -282,7 +306,12 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
             {
                 var warmUp = round == 0 || load.WarmUp < TurnWarmUp ? load.WarmUp : TurnWarmUp;
                 var (_, server, request, failed) = sides[side];
-                turns[side].Add(await new ClosedLoopDriver(server, request, failed).RunAsync(load with { WarmUp = warmUp, Duration = share }, cancellationToken));
+                var turn = await new ClosedLoopDriver(server, request, failed).RunAsync(load with { WarmUp = warmUp, Duration = share }, cancellationToken);
+                turns[side].Add(turn);
+                if (afterTurn is not null)
+                {
+                    await afterTurn(side, turn, cancellationToken);
+                }
             }
         }
 
@@ -293,13 +322,6 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
         }
 
         return combined;
-    }
-
-    private async Task<LoadResult> MeasureAsync(string name, Uri server, Func<long, HttpRequestMessage> request, Func<string, bool> failed, CancellationToken cancellationToken)
-    {
-        var result = await new ClosedLoopDriver(server, request, failed).RunAsync(Load, cancellationToken);
-        Report(name, result);
-        return result;
     }
 
     private void Report(string name, LoadResult result) =>

@@ -17,14 +17,14 @@ public static class SuiteReport
         text.AppendLine(Begin);
         text.AppendLine("## Latest results");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Run {startedAt:yyyy-MM-dd HH:mm} UTC, data set **{options.Size.Name}**, {options.Connections} connections, {options.WarmUpSeconds} s warm-up, {options.Seconds} s measured per side (W1's and W2's sides in three turns each, taken alternately).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Run {startedAt:yyyy-MM-dd HH:mm} UTC, data set **{options.Size.Name}**, {options.Connections} connections, {options.WarmUpSeconds} s warm-up, {options.Seconds} s measured per side (the sides of W1, W2, W4 and W5 in three turns each, taken alternately).");
         text.AppendLine();
         text.AppendLine("```");
         text.AppendLine(options.CommandLine());
         text.AppendLine("```");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.Cores} cores, {machine.Processor}, {machine.MemoryGigabytes:0} GiB, {machine.OperatingSystem}, {machine.Kernel}, {machine.Runtime}; sources at {EntitleBuild.SourceRevision() ?? "an unknown commit"}.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"One-minute load average {Load(loadAtStart)} at the start and {Load(loadAtEnd)} at the end (it counts the suite's own runnable threads, the driver's, the service's and the database's, as well as any other work on the machine: absolute figures move with it, the ratios less, since both sides of a workload are measured within minutes, W1's and W2's in the same minute).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"One-minute load average {Load(loadAtStart)} at the start and {Load(loadAtEnd)} at the end (it counts the suite's own runnable threads, the driver's, the service's and the database's, as well as any other work on the machine: absolute figures move with it, the ratios less, since both sides of a workload take turns within the same minutes).");
         if (notes is not null)
         {
             text.AppendLine();

@@ -23,6 +23,13 @@ public sealed record WriteLedger(long Passes, long Redemptions, long KeyUses, lo
         return new WriteLedger(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
     }
 
+    /// <summary>No rows: what a side has written before its first turn.</summary>
+    public static WriteLedger None { get; } = new(0, 0, 0, 0, 0);
+
+    /// <summary>The rows of this and <paramref name="other"/> together.</summary>
+    public WriteLedger Plus(WriteLedger other) =>
+        new(Passes + other.Passes, Redemptions + other.Redemptions, KeyUses + other.KeyUses, AuditEvents + other.AuditEvents, WebhookEvents + other.WebhookEvents);
+
     /// <summary>The rows written between <paramref name="before"/> and this.</summary>
     public WriteLedger Since(WriteLedger before) =>
         new(Passes - before.Passes, Redemptions - before.Redemptions, KeyUses - before.KeyUses, AuditEvents - before.AuditEvents, WebhookEvents - before.WebhookEvents);

@@ -33,6 +33,24 @@ public sealed class Contact
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>A contact as stored, with its organization, for reads written by hand.</summary>
+    public static Contact Restore(
+        int id, Organization organization, string firstName, string lastName, string? email, string? userName, string? externalId,
+        bool disabled, DateTime createdAt, DateTime updatedAt) => new()
+    {
+        Id = id,
+        OrganizationId = organization.Id,
+        Organization = organization,
+        FirstName = firstName,
+        LastName = lastName,
+        Email = email,
+        UserName = userName,
+        ExternalId = externalId,
+        Disabled = disabled,
+        CreatedAt = createdAt,
+        UpdatedAt = updatedAt,
+    };
+
     public static Contact Create(int organizationId, string? firstName, string? lastName, string? email, DateTime now) => new()
     {
         OrganizationId = organizationId,

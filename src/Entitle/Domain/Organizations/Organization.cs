@@ -33,6 +33,21 @@ public sealed class Organization
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>An organization as stored, for reads written by hand.</summary>
+    public static Organization Restore(
+        int id, string name, int? parentId, string path, string? externalId, string? description, string currencyCode, DateTime createdAt, DateTime updatedAt) => new()
+    {
+        Id = id,
+        Name = name,
+        ParentId = parentId,
+        Path = path,
+        ExternalId = externalId,
+        Description = description,
+        CurrencyCode = currencyCode,
+        CreatedAt = createdAt,
+        UpdatedAt = updatedAt,
+    };
+
     public static Organization CreateRoot(string name, DateTime now) => new()
     {
         Name = InputText.Required(name, "name", NameMaxLength),

@@ -42,6 +42,19 @@ public sealed class PassType
     public PassTypeOption? DefaultOption =>
         _options.Where(o => o.LifecycleState == LifecycleState.Published).OrderBy(o => o.Id).FirstOrDefault();
 
+    /// <summary>A type as stored, without its options or content (add options with <see cref="PassTypeOption.Restore"/>), for reads written by hand.</summary>
+    public static PassType Restore(int id, int organizationId, string code, string name, string? description, LifecycleState lifecycleState, DateTime createdAt, DateTime updatedAt) => new()
+    {
+        Id = id,
+        OrganizationId = organizationId,
+        Code = code,
+        Name = name,
+        Description = description,
+        LifecycleState = lifecycleState,
+        CreatedAt = createdAt,
+        UpdatedAt = updatedAt,
+    };
+
     public static PassType Create(int organizationId, string? code, string? name, string? description, DateTime now) => new()
     {
         OrganizationId = organizationId,
@@ -141,4 +154,6 @@ public sealed class PassType
     }
 
     internal void Touch(DateTime now) => UpdatedAt = now;
+
+    internal void AddRestored(PassTypeOption option) => _options.Add(option);
 }

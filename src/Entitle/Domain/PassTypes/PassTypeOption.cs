@@ -33,6 +33,25 @@ public sealed class PassTypeOption
 
     public IReadOnlyList<PassTypeOptionPrice> Prices => _prices;
 
+    /// <summary>An option as stored, without its prices, added to its type's options, for reads written by hand.</summary>
+    public static PassTypeOption Restore(PassType type, int id, string name, PeriodUnit periodUnit, int periodValue, LifecycleState lifecycleState, DateTime createdAt, DateTime updatedAt)
+    {
+        var option = new PassTypeOption
+        {
+            Id = id,
+            PassTypeId = type.Id,
+            PassType = type,
+            Name = name,
+            PeriodUnit = periodUnit,
+            PeriodValue = periodValue,
+            LifecycleState = lifecycleState,
+            CreatedAt = createdAt,
+            UpdatedAt = updatedAt,
+        };
+        type.AddRestored(option);
+        return option;
+    }
+
     internal static PassTypeOption Create(PassType type, string? name, ValidityPeriod period, DateTime now) => new()
     {
         PassType = type,
