@@ -9,6 +9,12 @@ public sealed class TmsCall(Caller? caller, PresentedCredential credential, ISer
     /// <summary>The caller, known before the handler runs except in a method that checks the credential itself (<see cref="TmsMethod.ChecksCredentialItself"/>).</summary>
     public Caller Caller => caller ?? throw new InvalidOperationException("This method checks the presented credential in its own statement: use Credential.");
 
+    /// <summary>
+    /// The caller when the endpoint has looked it up already: always, except in a method that checks the credential
+    /// itself, and there too when the call carries an Idempotency-Key (the record is kept per organization).
+    /// </summary>
+    public Caller? KnownCaller => caller;
+
     /// <summary>The credential as presented, for a method that checks it in its own statement.</summary>
     public PresentedCredential Credential { get; } = credential;
 

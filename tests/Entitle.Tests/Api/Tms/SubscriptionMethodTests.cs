@@ -41,6 +41,60 @@ public abstract class SubscriptionMethodTests(DatabaseProvider provider) : TmsTe
         await FailsAsync("DeleteClubMembership?id=999", 20, "id");
     }
 
+    /// <summary>
+    /// CreateSubscription checks the presented credential in its own use case (as GraphQL's issuePass): on PostgreSQL
+    /// in the statement that reads the profile and the learner, so the call costs one round trip fewer. The answers
+    /// are those of the lookup first: the credential is read once, it is the actor of the pass's audit event, and an
+    /// unknown or revoked one is status 30 with nothing written, whatever the other parameters say.
+    /// </summary>
+    [Fact]
+    public async Task CreateChecksTheCredentialItselfOnceAndOnPostgresWithTheProfileAndTheLearner()
+    {
+        // Organizations' paths are remembered by the process after their first read: read them once before counting.
+        await OkAsync($"CreateSubscription?clubId={Gold}&userId=36&starts={Epoch(2023, 5, 1)}");
+        App.Statements.Reset();
+        var created = await OkAsync($"CreateSubscription?clubId={Gold}&userId=37&starts={Epoch(2023, 5, 1)}");
+        var statements = App.Statements.Statements.Select(s => s.Replace("\"", "", StringComparison.Ordinal)).ToList();
+
+        Assert.Single(statements, s => s.Contains("FROM credentials", StringComparison.Ordinal));
+        Assert.Contains("FROM credentials", statements[0], StringComparison.Ordinal);
+        Assert.Equal(Provider == DatabaseProvider.Postgres, statements[0].Contains("pass_types", StringComparison.Ordinal) && statements[0].Contains("contacts", StringComparison.Ordinal));
+        var id = created["ClubMembershipId"]!.GetValue<int>();
+        Assert.Equal(37, (await OkAsync($"GetClubMembership?id={id}"))["Results"]![0]!["UserId"]!.GetValue<int>());
+        var events = await App.GraphQLAsync($$"""{ auditEvents(filters: [{field: entityType, operation: eq, value: "TrainingPass"}, {field: entityId, operation: eq, value: "{{id}}"}]) { edges { node { action actor { id } actorCredentialId } } } }""");
+        var audit = events.At("data.auditEvents.edges").AsArray().Single(e => e!["node"]!["action"]!.GetValue<string>() == "created")!["node"]!;
+        Assert.Equal(Ids.Account(1), audit.Text("actor.id"));
+        Assert.True(audit.At("actorCredentialId").GetValue<int>() > 0);
+
+        var (_, child) = await App.CreateAccountAsync("Sales Channel");
+        var rotated = (await App.GraphQLAsync("mutation { account { rotateCredential(input: {}) { credential } } }", credential: child)).Text("data.account.rotateCredential.credential");
+        var before = await DatabaseSnapshot.TakeAsync(App.Database);
+        foreach (var key in new[] { "not-a-key", child })
+        {
+            foreach (var query in new[] { $"clubId={Gold}&userId=37&starts={Now}", $"clubId=999&userId=999&starts={Now}", $"clubId={Gold}&userId=37", "clubId=x" })
+            {
+                await FailsAsync($"CreateSubscription?{query}", 30, "Invalid integration key", key);
+            }
+        }
+
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(App.Database));
+
+        // The live credential is answered as ever: a learner outside its organization is not found.
+        await FailsAsync($"CreateSubscription?clubId={Gold}&userId=37&starts={Now}", 20, "userId", rotated);
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(App.Database));
+
+        // With an Idempotency-Key the caller is looked up first (its record is kept per organization), and only then.
+        App.Statements.Reset();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/2.0/CreateSubscription?clubId={Gold}&userId=38&starts={Now}");
+        request.Headers.Add("api_key", TestApp.RootKey);
+        request.Headers.Add("Idempotency-Key", "create-38");
+        using var response = await App.Http.SendAsync(request);
+        Assert.Contains("\"Status\":0", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var keyed = App.Statements.Statements.Select(s => s.Replace("\"", "", StringComparison.Ordinal)).ToList();
+        Assert.Single(keyed, s => s.Contains("FROM credentials", StringComparison.Ordinal));
+        Assert.DoesNotContain("pass_types", keyed[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CreateRefusesWhatTheRulesForbid()
     {

@@ -54,6 +54,7 @@ public static class SubscriptionMethods
             [new("ClubMembershipId", "integer", "The new subscription's id.")], CreateAsync)
         {
             ParameterNames = Names,
+            ChecksCredentialItself = true,
         },
         new(["GetClubMembership", "GetSubscription"], "Returns one subscription by id, in a Results array.",
             [TmsParameter.Needed("id", TmsType.Number, "The subscription's id.")],
@@ -102,9 +103,18 @@ public static class SubscriptionMethods
 
     private static TmsAnswer EmptyResults() => TmsAnswer.With("Results", Array.Empty<ClubMembershipRecord>());
 
+    /// <summary>
+    /// Issuing checks the presented credential itself (<see cref="TmsMethod.ChecksCredentialItself"/>): on PostgreSQL
+    /// in the statement that reads the profile and the learner, one round trip fewer, as GraphQL's issuePass. A call
+    /// with an Idempotency-Key has its caller looked up first, and issues for it without reading the credential again.
+    /// </summary>
     private static async Task<TmsAnswer> CreateAsync(TmsCall call)
     {
-        var pass = await call.Service<PassService>().IssueAsync(call.Caller, Values(call), call.CancellationToken);
+        var passes = call.Service<PassService>();
+        var pass = call.KnownCaller is { } caller
+            ? await passes.IssueAsync(caller, Values(call), call.CancellationToken)
+            : (await passes.IssueForCredentialAsync(call.Credential, Values(call), call.CancellationToken)
+                ?? throw new TmsRequestException(TmsEndpoint.InvalidKeyMessage, TmsStatus.InvalidIntegrationKey)).Pass;
         return TmsAnswer.With("ClubMembershipId", pass.Id);
     }
 
