@@ -13,7 +13,7 @@ namespace Entitle.Bench.Baseline;
 /// through its index, as in the service: a single test with an OR inside scanned every content item on PostgreSQL
 /// (50/s), and lists of the types holding the course made PostgreSQL plan the statement afresh on every run.
 /// </summary>
-public sealed class AccessBaseline(BaselineDatabase database, CredentialHasher hasher)
+public sealed class AccessBaseline(BaselineDatabase database, CredentialHasher hasher, TimeProvider clock)
 {
     private const string Sql = """
         SELECT t.lifecycle_state, p.id, p.valid_from, p.valid_until, p.cancelled_at IS NOT NULL,
@@ -38,7 +38,7 @@ public sealed class AccessBaseline(BaselineDatabase database, CredentialHasher h
         var contact = int.Parse(query["userId"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
         var course = int.Parse(query["courseId"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
         var hash = hasher.Hash(context.Request.Headers["api_key"].ToString());
-        var at = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var at = clock.GetUtcNow().UtcDateTime;
 
         await using var connection = await database.OpenAsync(context.RequestAborted);
         await using var command = connection.CreateCommand();

@@ -1,9 +1,4 @@
-using Entitle.Application.Organizations;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Entitle.Bench.Baseline;
 
@@ -30,24 +25,7 @@ public sealed class BaselineServeCommand : IBenchCommand
             return ExitCodes.Usage;
         }
 
-        var builder = WebApplication.CreateSlimBuilder(args);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
-        builder.Services.AddSingleton(new BaselineDatabase(provider.Equals("postgres", StringComparison.OrdinalIgnoreCase), connection));
-        builder.Services.AddSingleton<CredentialHasher>();
-        builder.Services.AddSingleton<AccessBaseline>();
-        builder.Services.AddSingleton<KeyMintingBaseline>();
-        builder.Services.AddSingleton<CatalogBaseline>();
-        builder.Services.AddSingleton<RedemptionBaseline>();
-        builder.Services.AddSingleton<IssueBaseline>();
-        var app = builder.Build();
-        app.MapGet("/baseline/access", (HttpContext context, AccessBaseline baseline) => baseline.HandleAsync(context));
-        app.MapPost("/baseline/keys", (HttpContext context, KeyMintingBaseline baseline) => baseline.HandleAsync(context));
-        app.MapGet("/baseline/catalog", (HttpContext context, CatalogBaseline baseline) => baseline.HandleAsync(context));
-        app.MapPost("/baseline/redeem", (HttpContext context, RedemptionBaseline baseline) => baseline.HandleAsync(context));
-        app.MapPost("/baseline/issue", (HttpContext context, IssueBaseline baseline) => baseline.HandleAsync(context));
+        var app = BaselineServer.Build(args, provider.Equals("postgres", StringComparison.OrdinalIgnoreCase), connection, TimeProvider.System);
         await app.RunAsync(cancellationToken);
         return ExitCodes.Passed;
     }

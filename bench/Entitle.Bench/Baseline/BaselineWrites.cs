@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using Entitle.Domain;
 using Entitle.Domain.Organizations;
 
 namespace Entitle.Bench.Baseline;
@@ -79,6 +80,38 @@ public static class BaselineWrites
 
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>The audit trail's record of a new pass: every column of the row, as the service's audit trail writes it.</summary>
+    public static string CreatedPassJson(int passId, int passTypeId, int? optionId, int contactId, DateTime validFrom, DateTime validUntil, DateTime now) =>
+        JsonSerializer.Serialize(new
+        {
+            id = passId,
+            cancelledAt = (string?)null,
+            contactId,
+            createdAt = Instant.Format(now),
+            expiredNotifiedFor = (string?)null,
+            expiringNotifiedFor = (string?)null,
+            externalId = (string?)null,
+            optionId,
+            passTypeId,
+            targetCompletion = (string?)null,
+            updatedAt = Instant.Format(now),
+            validFrom = Instant.Format(validFrom),
+            validUntil = Instant.Format(validUntil),
+        });
+
+    /// <summary>A <c>pass.issued</c> webhook event's data, as the service's events describe a pass.</summary>
+    public static string PassIssuedJson(int passId, int passTypeId, int? optionId, int contactId, DateTime validFrom, DateTime validUntil) =>
+        JsonSerializer.Serialize(new
+        {
+            passId,
+            contactId,
+            trainingPassTypeId = passTypeId,
+            trainingPassTypeOptionId = optionId,
+            validFrom = Instant.Format(validFrom),
+            validUntil = Instant.Format(validUntil),
+            cancelled = false,
+        });
 
     /// <summary>A small JSON object of whole numbers, as the service records them.</summary>
     public static string Json(params (string Name, int Value)[] fields)

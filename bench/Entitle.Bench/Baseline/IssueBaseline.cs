@@ -14,7 +14,7 @@ namespace Entitle.Bench.Baseline;
 /// inside the caller's reach); then the pass, its audit event and its webhook event are written, as the service
 /// writes them, and the payload is written by hand.
 /// </summary>
-public sealed class IssueBaseline(BaselineDatabase database, CredentialHasher hasher)
+public sealed class IssueBaseline(BaselineDatabase database, CredentialHasher hasher, TimeProvider clock)
 {
     private const string Facts = """
         SELECT t.lifecycle_state, tor.path, op.lifecycle_state, c.organization_id, co.path
@@ -36,7 +36,7 @@ public sealed class IssueBaseline(BaselineDatabase database, CredentialHasher ha
         var contactId = int.Parse(form["contactId"].ToString(), CultureInfo.InvariantCulture);
         var from = DateTime.Parse(form["validFrom"].ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
         var until = DateTime.Parse(form["validUntil"].ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow().UtcDateTime;
         var ct = context.RequestAborted;
 
         await using var connection = await database.OpenAsync(ct);
@@ -83,9 +83,8 @@ public sealed class IssueBaseline(BaselineDatabase database, CredentialHasher ha
         }
 
         var passId = await BaselineWrites.InsertPassAsync(transaction, typeId, optionId, contactId, from, until, now, ct);
-        var pass = JsonSerializer.Serialize(new { id = passId, passTypeId = typeId, optionId, contactId, validFrom = from, validUntil = until });
-        await BaselineWrites.AuditAsync(transaction, caller, now, [new("created", "TrainingPass", passId, contactOrganization, pass)], ct);
-        await BaselineWrites.PublishAsync(transaction, contactOrganization, contactPath, now, [(WebhookEventTypes.PassIssued, pass)], ct);
+        await BaselineWrites.AuditAsync(transaction, caller, now, [new("created", "TrainingPass", passId, contactOrganization, BaselineWrites.CreatedPassJson(passId, typeId, optionId, contactId, from, until, now))], ct);
+        await BaselineWrites.PublishAsync(transaction, contactOrganization, contactPath, now, [(WebhookEventTypes.PassIssued, BaselineWrites.PassIssuedJson(passId, typeId, optionId, contactId, from, until))], ct);
         await transaction.CommitAsync(ct);
         await WriteAsync(context, passId, from, until, null);
     }

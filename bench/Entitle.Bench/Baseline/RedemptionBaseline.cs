@@ -15,7 +15,7 @@ namespace Entitle.Bench.Baseline;
 /// UPDATE the service runs; then the pass, the redemption, two audit events and two webhook events are written,
 /// as the service writes them.
 /// </summary>
-public sealed class RedemptionBaseline(BaselineDatabase database, CredentialHasher hasher)
+public sealed class RedemptionBaseline(BaselineDatabase database, CredentialHasher hasher, TimeProvider clock)
 {
     private const string Facts = """
         SELECT k.id, k.key, k.organization_id, ko.path, k.expiration_date, k.content_expiration_date, k.pass_type_id, t.lifecycle_state,
@@ -35,14 +35,14 @@ public sealed class RedemptionBaseline(BaselineDatabase database, CredentialHash
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var keyText = TrainingKeyText.Normalize(form["trainingKey"].ToString());
         var contactId = int.Parse(form["userId"].ToString(), CultureInfo.InvariantCulture);
-        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow().UtcDateTime;
         var ct = context.RequestAborted;
 
         await using var connection = await database.OpenAsync(ct);
         var caller = await BaselineCaller.FindAsync(connection, hasher, context);
         if (caller is null)
         {
-            await BaselineAnswers.TmsErrorAsync(context, 10, "Unknown credential.");
+            await BaselineAnswers.TmsErrorAsync(context, 30, "Unknown credential.");
             return;
         }
 
@@ -107,13 +107,13 @@ public sealed class RedemptionBaseline(BaselineDatabase database, CredentialHash
 
         await BaselineWrites.AuditAsync(transaction, caller, now,
         [
-            new("created", "TrainingPass", passId, facts.ContactOrganizationId, PassJson(passId, facts, contactId, now, until)),
+            new("created", "TrainingPass", passId, facts.ContactOrganizationId, BaselineWrites.CreatedPassJson(passId, facts.PassTypeId, facts.OptionId, contactId, now, until, now)),
             new("redeemed", "TrainingKey", facts.KeyId, facts.KeyOrganizationId, BaselineWrites.Json(("contactId", contactId), ("passId", passId))),
         ], ct);
         await BaselineWrites.PublishAsync(transaction, facts.ContactOrganizationId, facts.ContactPath, now,
         [
             (WebhookEventTypes.KeyRedeemed, KeyRedeemedJson(facts, contactId, passId)),
-            (WebhookEventTypes.PassIssued, PassJson(passId, facts, contactId, now, until)),
+            (WebhookEventTypes.PassIssued, BaselineWrites.PassIssuedJson(passId, facts.PassTypeId, facts.OptionId, contactId, now, until)),
         ], ct);
         await transaction.CommitAsync(ct);
 
@@ -126,9 +126,6 @@ public sealed class RedemptionBaseline(BaselineDatabase database, CredentialHash
         json.WriteEndObject();
         await json.FlushAsync(ct);
     }
-
-    private static string PassJson(int passId, RedemptionFacts facts, int contactId, DateTime from, DateTime until) =>
-        JsonSerializer.Serialize(new { id = passId, passTypeId = facts.PassTypeId, optionId = facts.OptionId, contactId, validFrom = from, validUntil = until });
 
     private static string KeyRedeemedJson(RedemptionFacts facts, int contactId, int passId) =>
         JsonSerializer.Serialize(new { keyId = facts.KeyId, trainingKey = facts.Key, contactId, passId });

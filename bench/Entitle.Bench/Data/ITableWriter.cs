@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace Entitle.Bench.Data;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace Entitle.Bench.Data;
 /// </summary>
 public interface ITableWriter : IAsyncDisposable
 {
+    /// <summary>The transaction the rows are written in, for the rows a use case writes beside them (a bulk insert's audit event).</summary>
+    DbTransaction Transaction { get; }
+
     Task WriteAsync(TableShape table, IEnumerable<object?[]> rows, CancellationToken cancellationToken);
 
     /// <summary>Commits the rows written so far, and nothing else: what a bulk insert inside a use case ends with.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -56,6 +57,8 @@ public sealed class PostgresTableWriter : ITableWriter
 
         await importer.CompleteAsync(cancellationToken);
     }
+
+    public DbTransaction Transaction => _transaction;
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -55,6 +56,8 @@ public sealed class SqliteTableWriter : ITableWriter
             insert.ExecuteNonQuery();
         }
     }
+
+    public DbTransaction Transaction => _transaction;
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 

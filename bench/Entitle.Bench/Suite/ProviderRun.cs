@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Entitle.Bench.Baseline;
 using Entitle.Bench.Data;
@@ -17,6 +16,10 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
     private const int MintedKeys = 100_000;
 
     private const int MintingRounds = 3;
+
+    /// <summary>How many of W1's probes the three sides must answer alike before they are measured (<see cref="SideAgreement"/>).</summary>
+    private const int AgreedProbes = 300;
+
     private static readonly TimeSpan RestAfterStart = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan QuietWaitLimit = TimeSpan.FromSeconds(60);
@@ -59,6 +62,8 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
         var ledger = new BaselineDatabase(database.Provider == "Postgres", database.ConnectionString);
         if (options.Runs("W1"))
         {
+            var reasons = await SideAgreement.AccessAnswersAsync(entitle.BaseAddress, baseline.BaseAddress, requests, AgreedProbes, cancellationToken);
+            progress.WriteLine($"  {DatabaseName}: W1: the baseline, TMS and GraphQL agree on the first {AgreedProbes} probes ({string.Join(", ", reasons.Select(r => $"{r.Value} {r.Key}"))}).");
             IReadOnlyList<(string Name, Uri Server, Func<long, HttpRequestMessage> Request, Func<string, bool> Failed)> sides =
             [
                 ("W1 baseline", baseline.BaseAddress, n => requests.BaselineAccess(requests.Probe(n)), TmsFailed),
@@ -84,7 +89,7 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
 
         if (options.Runs("W2"))
         {
-            await EnsureSameAnswerAsync(entitle, requests.GraphQLCatalog(), baseline, requests.BaselineCatalog(), cancellationToken);
+            await SideAgreement.SameAnswerAsync(entitle.BaseAddress, requests.GraphQLCatalog(), baseline.BaseAddress, requests.BaselineCatalog(), "W2", cancellationToken);
             var w2 = await TakingTurnsAsync(
                 [
                     ("W2 baseline", baseline.BaseAddress, _ => requests.BaselineCatalog(), GraphQLFailed),
@@ -104,8 +109,8 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
             var entitleCalls = new List<TimeSpan>();
             for (var round = 0; round < MintingRounds; round++)
             {
-                baselineCalls.Add(await MintAsync(baseline, "/baseline/keys", data, cancellationToken));
-                entitleCalls.Add(await MintAsync(entitle, "/api/2.0/CreateSubscriptionTrainingKeys", data, cancellationToken));
+                baselineCalls.Add(await MintAsync(baseline, isBaseline: true, requests, cancellationToken));
+                entitleCalls.Add(await MintAsync(entitle, isBaseline: false, requests, cancellationToken));
             }
 
             var baselineW3 = Median(baselineCalls);
@@ -252,26 +257,6 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
         return _ => request(Interlocked.Increment(ref sent));
     }
 
-    /// <summary>Both sides must give the same answer (as JSON values) before their speeds are compared.</summary>
-    private static async Task EnsureSameAnswerAsync(ServiceProcess entitle, HttpRequestMessage entitleRequest, ServiceProcess baseline, HttpRequestMessage baselineRequest, CancellationToken cancellationToken)
-    {
-        static async Task<string> AnswerAsync(ServiceProcess server, HttpRequestMessage request, CancellationToken ct)
-        {
-            using var http = new HttpClient { BaseAddress = server.BaseAddress };
-            using var response = await http.SendAsync(request, ct);
-            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
-            return JsonSerializer.Serialize(json.RootElement);
-        }
-
-        var fromEntitle = await AnswerAsync(entitle, entitleRequest, cancellationToken);
-        var fromBaseline = await AnswerAsync(baseline, baselineRequest, cancellationToken);
-        if (fromEntitle != fromBaseline)
-        {
-            var at = fromEntitle.Zip(fromBaseline).TakeWhile(p => p.First == p.Second).Count();
-            throw new InvalidOperationException($"The baseline's answer differs from Entitle's at character {at}: Entitle …{fromEntitle.Substring(Math.Max(0, at - 80), Math.Min(160, fromEntitle.Length - Math.Max(0, at - 80)))}… baseline …{fromBaseline.Substring(Math.Max(0, at - 80), Math.Min(160, fromBaseline.Length - Math.Max(0, at - 80)))}…");
-        }
-    }
-
     private SuiteRow ThroughputRow(string workload, LoadResult entitle, LoadResult baseline, double target, bool latencyTarget, string? broken = null)
     {
         var ratio = baseline.Throughput > 0 ? entitle.Throughput / baseline.Throughput : 0;
@@ -328,40 +313,30 @@ public sealed class ProviderRun(SuiteOptions options, IBenchDatabase database, F
         progress.WriteLine($"  {DatabaseName}: {name}: {Describe(result)}{(result.FirstError is null ? "" : $"; first error: {result.FirstError}")}");
 
     /// <summary>One request with a 1,000-key warm-up before it; answers how long the measured request took, end to end.</summary>
-    private async Task<TimeSpan> MintAsync(ServiceProcess server, string path, GeneratedData data, CancellationToken cancellationToken)
+    private async Task<TimeSpan> MintAsync(ServiceProcess server, bool isBaseline, SuiteRequests requests, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         TimeSpan took = default;
         foreach (var count in new[] { 1_000, MintedKeys })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, path)
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["subscriptionProfileId"] = "1",
-                    ["organizationId"] = data.ChildOrganization(1).ToString(CultureInfo.InvariantCulture),
-                    ["expirationDate"] = new DateTimeOffset(data.GeneratedAt.AddYears(1)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-                    ["numberOfKeys"] = count.ToString(CultureInfo.InvariantCulture),
-                }),
-            };
-            request.Headers.Add("api_key", data.Credential);
+            using var request = requests.Mint(isBaseline, count);
             var clock = Stopwatch.StartNew();
             using var response = await http.SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             took = clock.Elapsed;
             if (!response.IsSuccessStatusCode || TmsFailed(body))
             {
-                throw new InvalidOperationException($"Minting {count} keys at {path} failed: HTTP {(int)response.StatusCode} {body[..Math.Min(300, body.Length)]}");
+                throw new InvalidOperationException($"Minting {count} keys at {request.RequestUri} failed: HTTP {(int)response.StatusCode} {body[..Math.Min(300, body.Length)]}");
             }
 
             using var json = JsonDocument.Parse(body);
             if (json.RootElement.GetProperty("CreateSubscriptionsResults").GetArrayLength() != count)
             {
-                throw new InvalidOperationException($"{path} answered the wrong number of keys.");
+                throw new InvalidOperationException($"{request.RequestUri} answered the wrong number of keys.");
             }
         }
 
-        progress.WriteLine($"  {DatabaseName}: W3 {path}: {took.TotalMilliseconds:N0} ms");
+        progress.WriteLine($"  {DatabaseName}: W3 {(isBaseline ? "baseline" : "Entitle")}: {took.TotalMilliseconds:N0} ms");
         return took;
     }
 

@@ -102,6 +102,20 @@ public sealed class SuiteRequests(GeneratedData data)
         });
     }
 
+    /// <summary>W3's call: <paramref name="count"/> keys of pass type 1 for its organization, expiring a year after the data set was made.</summary>
+    public HttpRequestMessage Mint(bool baseline, int count)
+    {
+        var request = Tms(HttpMethod.Post, baseline ? "/baseline/keys" : "/api/2.0/CreateSubscriptionTrainingKeys");
+        request.Content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["subscriptionProfileId"] = "1",
+            ["organizationId"] = Text(data.ChildOrganization(1)),
+            ["expirationDate"] = new DateTimeOffset(data.GeneratedAt.AddYears(1)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            ["numberOfKeys"] = Text(count),
+        });
+        return request;
+    }
+
     /// <summary>One of the contacts of <paramref name="organization"/>, varying with <paramref name="n"/>.</summary>
     private int ContactOf(int organization, long n)
     {
