@@ -67,10 +67,6 @@ public sealed class ContactService(EntitleDbContext db, OrganizationService orga
     public async Task<Contact> FindOwnAsync(Caller caller, int contactId, string field, CancellationToken cancellationToken) =>
         Owned(caller, await db.ContactWithOrganizationAsync(contactId, cancellationToken), contactId, field);
 
-    /// <summary>The same, untracked, for a use case that only checks the contact or gives them something (a pass).</summary>
-    public async Task<Contact> FindOwnUntrackedAsync(Caller caller, int contactId, string field, CancellationToken cancellationToken) =>
-        Owned(caller, await db.UntrackedContactWithOrganizationAsync(contactId, cancellationToken), contactId, field);
-
     /// <summary>A contact read by another query (with its organization), if it is inside the caller's subtree.</summary>
     public static Contact Owned(Caller caller, Contact? contact, int contactId, string field) =>
         contact is not null && caller.Owns(contact.Organization!.Path)

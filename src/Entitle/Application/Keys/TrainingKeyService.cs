@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Entitle.Application.Keys;
 
 /// <summary>Mints, changes, deletes and redeems subscription training keys.</summary>
-public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService organizations, ContactService contacts, WebhookPublisher events, OrganizationPaths paths, TimeProvider clock)
+public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService organizations, WebhookPublisher events, OrganizationPaths paths, TimeProvider clock)
 {
     /// <summary>The most keys one call mints; more is refused rather than half done.</summary>
     public const int MaxKeysPerBatch = 100_000;
@@ -164,8 +164,9 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
     public Task<KeyRedemptionResult> RedeemAsync(Caller caller, string? keyText, int contactId, CancellationToken cancellationToken) =>
         RedeemAsync(
             keyText,
+            contactId,
             (normalized, ct) => (db.Provider == DatabaseProvider.Postgres ? PostgresKeyInSubtree : SqliteKeyInSubtree)(db, normalized, caller.OrganizationPath, contactId, ct),
-            ct => contacts.FindOwnUntrackedAsync(caller, contactId, "contactId", ct),
+            contact => ContactService.Owned(caller, contact, contactId, "contactId"),
             cancellationToken);
 
     /// <summary>
@@ -175,6 +176,7 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
     public Task<KeyRedemptionResult> RedeemForLearnerAsync(int contactId, string? keyText, CancellationToken cancellationToken) =>
         RedeemAsync(
             keyText,
+            contactId,
             async (normalized, ct) =>
             {
                 var path = await db.Contacts.Where(c => c.Id == contactId).Select(c => c.Organization!.Path).FirstAsync(ct);
@@ -184,14 +186,15 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                     .Select(k => new KeyLookup(k, db.KeyRedemptions.Any(r => r.KeyId == k.Id && r.ContactId == contactId)))
                     .FirstOrDefaultAsync(ct);
             },
-            ct => db.Contacts.Include(c => c.Organization).FirstAsync(c => c.Id == contactId, ct),
+            contact => contact ?? throw new InvalidOperationException($"The signed-in learner {contactId} is gone."),
             cancellationToken);
 
     /// <param name="keyText">The key as the caller wrote it.</param>
+    /// <param name="contactId">The learner.</param>
     /// <param name="findKey">The key by its normalized text, among those the caller may name, with whether the learner redeemed it before.</param>
-    /// <param name="findContact">The learner, with their organization.</param>
+    /// <param name="ownContact">The learner as read (with their organization; null when there is none), if the caller may name them; else throws.</param>
     /// <param name="cancellationToken">Stops the redemption before its commit.</param>
-    private Task<KeyRedemptionResult> RedeemAsync(string? keyText, Func<string, CancellationToken, Task<KeyLookup?>> findKey, Func<CancellationToken, Task<Contact>> findContact, CancellationToken cancellationToken) =>
+    private Task<KeyRedemptionResult> RedeemAsync(string? keyText, int contactId, Func<string, CancellationToken, Task<KeyLookup?>> findKey, Func<Contact?, Contact> ownContact, CancellationToken cancellationToken) =>
         db.WriteAsync(
             async ct =>
             {
@@ -205,7 +208,11 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
 
                 var key = found.Key;
 
-                var contact = await findContact(ct);
+                // The learner and the key's pass type in one statement (on PostgreSQL one round trip, on SQLite one
+                // statement inside the write turn); the checks keep their order. A key's type cannot be deleted while
+                // it has keys, but should it be missing the learner is read alone, so that the answer is the same.
+                var read = await db.UntrackedPassTypeAndContactAsync(key.PassTypeId, contactId, ct);
+                var contact = ownContact(read is null ? await db.UntrackedContactWithOrganizationAsync(contactId, ct) : read.Contact);
                 var keyOrganizationPath = await paths.GetAsync(db, key.OrganizationId, ct);
                 if (!contact.Organization!.Path.StartsWith(keyOrganizationPath, StringComparison.Ordinal))
                 {
@@ -222,7 +229,7 @@ public sealed class TrainingKeyService(EntitleDbContext db, OrganizationService 
                     throw new DomainRuleException("trainingKey", "This learner has already redeemed this key.", keyText);
                 }
 
-                var type = await db.UntrackedPassTypeWithOptionsAsync(key.PassTypeId, ct) ?? throw new EntityNotFoundException("trainingKey", "training key", keyText);
+                var type = read?.Type ?? throw new EntityNotFoundException("trainingKey", "training key", keyText);
                 if (type.LifecycleState != LifecycleState.Published)
                 {
                     throw new DomainRuleException("trainingKey", "The pass type this key grants is no longer published.", keyText);
