@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Entitle.Tests.Support;
@@ -21,6 +22,10 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
             }
         }
     }
+
+    /// <summary>The statements that read <paramref name="table"/> (FROM or JOIN it), identifiers' quotes removed.</summary>
+    public IReadOnlyList<string> Reading(string table) =>
+        [.. Statements.Select(s => s.Replace("\"", "", StringComparison.Ordinal)).Where(s => Regex.IsMatch(s, $@"(FROM|JOIN) {Regex.Escape(table)}\b"))];
 
     public void Reset()
     {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Entitle.Domain.Contacts;
 using Entitle.Persistence;
 using Entitle.Tests.Support;
@@ -34,9 +33,8 @@ public abstract class RedemptionTests(DatabaseProvider provider) : TmsTests(prov
 
         var redeemed = await OkAsync($"RedeemSubscriptionTrainingKey?trainingKey={key}&userId=31");
 
-        var statements = App.Statements.Statements.Select(s => s.Replace("\"", "", StringComparison.Ordinal)).ToList();
-        var typeReads = statements.Where(s => Regex.IsMatch(s, @"(FROM|JOIN) pass_types\b")).ToList();
-        var contactReads = statements.Where(s => Regex.IsMatch(s, @"(FROM|JOIN) contacts\b")).ToList();
+        var typeReads = App.Statements.Reading("pass_types");
+        var contactReads = App.Statements.Reading("contacts");
         Assert.Single(typeReads);
         Assert.Single(contactReads);
         Assert.Equal(typeReads[0], contactReads[0]);

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using Entitle.Application;
 using Entitle.Domain;
 using Entitle.Domain.Contacts;
@@ -27,10 +26,9 @@ public abstract class PassIssueReadsTests(DatabaseProvider provider) : GraphQLTe
     {
         App.Statements.Reset();
         var issued = await SucceedsAsync(Issue(Ids.Type(1), Ids.Person(33)));
-        var statements = App.Statements.Statements.Select(s => s.Replace("\"", "", StringComparison.Ordinal)).ToList();
 
-        var typeReads = statements.Where(s => Regex.IsMatch(s, @"(FROM|JOIN) pass_types\b")).ToList();
-        var contactReads = statements.Where(s => Regex.IsMatch(s, @"(FROM|JOIN) contacts\b")).ToList();
+        var typeReads = App.Statements.Reading("pass_types");
+        var contactReads = App.Statements.Reading("contacts");
         Assert.Single(typeReads);
         Assert.Single(contactReads);
         Assert.Equal(typeReads[0], contactReads[0]);
