@@ -54,8 +54,21 @@ public static class WebSetup
             });
         services.AddAuthorization();
         services.AddAntiforgery(o => Harden(o.Cookie, "entitle-antiforgery", security));
+
+        // Data Protection loads the key ring when the host starts (and on an empty database creates the first key):
+        // LINQ queries, EF Core's query pipeline compiled and XML read, on the way to an API's first answer, which
+        // never uses the ring (docs/benchmarks.md, W6). Without that hosted service the ring is loaded by the first
+        // page or form that needs it, and kept as before.
+        foreach (var preload in services.Where(IsKeyRingPreload).ToList())
+        {
+            services.Remove(preload);
+        }
+
         return services;
     }
+
+    private static bool IsKeyRingPreload(ServiceDescriptor service) =>
+        service.ServiceType == typeof(IHostedService) && service.ImplementationType?.Assembly == typeof(KeyManagementOptions).Assembly;
 
     public static WebApplication MapWeb(this WebApplication app)
     {

@@ -1,5 +1,9 @@
 using Entitle.Persistence;
 using Entitle.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Entitle.Tests.Persistence;
 
@@ -34,6 +38,37 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
         Assert.Equal("ready", await app.Http.GetStringAsync("/readyz"));
         Assert.Contains("Applying", app.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("fail:", app.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A start takes a database for current, and skips EF Core's migration machinery, when its history table lists
+    /// every migration of this build; one missing is a migration to apply; a newer build's extra one is no obstacle.
+    /// </summary>
+    [Fact]
+    public async Task ADatabaseIsCurrentWhenItsHistoryListsEveryMigration()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var migrator = new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance);
+        var latest = db.GetService<IMigrationsAssembly>().Migrations.Keys.Max(StringComparer.Ordinal)!;
+        Assert.True(await migrator.AllAppliedAsync(CancellationToken.None));
+
+        await db.Database.ExecuteSqlAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE migration_id = {latest}");
+        Assert.False(await migrator.AllAppliedAsync(CancellationToken.None));
+        Assert.False(await migrator.IsCurrentAsync(CancellationToken.None));
+
+        await db.Database.ExecuteSqlAsync($"INSERT INTO \"__EFMigrationsHistory\" (migration_id, product_version) VALUES ({latest}, '10.0.0'), ('99991231000000_FromANewerBuild', '10.0.0')");
+        Assert.True(await migrator.AllAppliedAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ADatabaseNeverMigratedIsNotCurrent()
+    {
+        await using var db = provider == DatabaseProvider.Sqlite
+            ? (EntitleDbContext)new SqliteEntitleDbContext(new DbContextOptionsBuilder<SqliteEntitleDbContext>().UseSqlite(_connectionString).UseSnakeCaseNamingConvention().Options)
+            : new PostgresEntitleDbContext(new DbContextOptionsBuilder<PostgresEntitleDbContext>().UseNpgsql(_connectionString).UseSnakeCaseNamingConvention().Options);
+
+        Assert.False(await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).AllAppliedAsync(CancellationToken.None));
     }
 
     private Dictionary<string, string?> Environment() => new()

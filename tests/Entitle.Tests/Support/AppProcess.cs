@@ -124,7 +124,17 @@ public sealed class AppProcess : IAsyncDisposable
 
         process.OutputDataReceived += (_, e) => Record(e.Data);
         process.ErrorDataReceived += (_, e) => Record(e.Data);
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The app exited before listening: " + output));
+        process.Exited += (_, _) =>
+        {
+            // Read under the lock: the output handlers may still be appending.
+            string seen;
+            lock (output)
+            {
+                seen = output.ToString();
+            }
+
+            listening.TrySetException(new InvalidOperationException("The app exited before listening: " + seen));
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -78,8 +78,19 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
-        using var reader = new StreamReader(http.Request.Body);
-        var body = await reader.ReadToEndAsync();
+        // A request that arrived counts even when its sender gave up before its body was read (a hung receiver's
+        // sender times out; on a loaded machine that can come first).
+        string body;
+        try
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            body = await reader.ReadToEndAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or BadHttpRequestException)
+        {
+            body = "";
+        }
+
         Requests.Enqueue(new ReceivedWebhook(
             body,
             http.Request.Headers["X-Entitle-Signature"].ToString(),

@@ -7,8 +7,9 @@ namespace Entitle.Web.Sessions;
 
 /// <summary>
 /// Keeps ASP.NET Data Protection's key ring in the database (<see cref="SessionKey"/>), so that a session cookie or
-/// antiforgery token written by one node is read by every other. The interface is synchronous; it is called at
-/// start-up and when the ring rotates (every 90 days), never per request.
+/// antiforgery token written by one node is read by every other. The interface is synchronous; Data Protection calls
+/// it when a page or form first needs the ring (the host does not load it as it starts: see <c>WebSetup</c>), when it
+/// refreshes the ring (daily) and when it creates a key (the first, then every 90 days), never per request.
 /// </summary>
 public sealed class DatabaseKeyRing(IServiceScopeFactory scopes) : IXmlRepository
 {
@@ -27,6 +28,10 @@ public sealed class DatabaseKeyRing(IServiceScopeFactory scopes) : IXmlRepositor
         // Called from inside a request that may hold the SQLite write turn (signing in protects the first cookie).
         db.WritesOutsideTheQueue = true;
         db.SessionKeys.Add(SessionKey.Of(friendlyName, element.ToString(SaveOptions.DisableFormatting)));
-        db.SaveChangesAsync().GetAwaiter().GetResult();
+
+        // A page calls this while it renders, on the renderer's single-threaded synchronization context, which this
+        // call blocks: the save runs on the thread pool, so that its continuations do not wait for that thread (on
+        // PostgreSQL, whose I/O completes asynchronously, they did, and the page never answered).
+        Task.Run(() => db.SaveChangesAsync()).GetAwaiter().GetResult();
     }
 }
