@@ -9,10 +9,10 @@ namespace Entitle.Tests.Hosting;
 
 /// <summary>
 /// The way from a start to the first answered API request compiles no LINQ query: the first compilation brings up
-/// EF Core's whole query pipeline, 0.2 s of a start on PostgreSQL (docs/benchmarks.md, W6). A start on a current
-/// database checks its migrations and its root organization with statements written by hand (and leaves EF Core's
-/// migration machinery idle), and the web pages' key ring is loaded by the first page that needs it, not by the host
-/// as it starts.
+/// EF Core's whole query pipeline (170 ms in a trace of a start on PostgreSQL; docs/benchmarks.md, W6). A start on a
+/// current database checks its migrations and its root organization with statements written by hand (and leaves EF
+/// Core's migration machinery idle), and the web pages' key ring is loaded by the first page that needs it, not by
+/// the host as it starts.
 /// </summary>
 public abstract class StartPathTests(DatabaseProvider provider) : IAsyncLifetime
 {
