@@ -64,9 +64,7 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task ADatabaseNeverMigratedIsNotCurrent()
     {
-        await using var db = provider == DatabaseProvider.Sqlite
-            ? (EntitleDbContext)new SqliteEntitleDbContext(new DbContextOptionsBuilder<SqliteEntitleDbContext>().UseSqlite(_connectionString).UseSnakeCaseNamingConvention().Options)
-            : new PostgresEntitleDbContext(new DbContextOptionsBuilder<PostgresEntitleDbContext>().UseNpgsql(_connectionString).UseSnakeCaseNamingConvention().Options);
+        await using var db = TestDatabase.CreateContext(provider, _connectionString);
 
         Assert.False(await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).AllAppliedAsync(CancellationToken.None));
     }

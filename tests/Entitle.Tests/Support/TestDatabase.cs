@@ -55,9 +55,12 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A context on this database, for arranging data or reading it back directly.</summary>
-    public EntitleDbContext CreateContext() => Provider == DatabaseProvider.Sqlite
-        ? new SqliteEntitleDbContext(new DbContextOptionsBuilder<SqliteEntitleDbContext>().UseSqlite(ConnectionString).UseSnakeCaseNamingConvention().Options)
-        : new PostgresEntitleDbContext(new DbContextOptionsBuilder<PostgresEntitleDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options);
+    public EntitleDbContext CreateContext() => CreateContext(Provider, ConnectionString);
+
+    /// <summary>A plain context (not pooled, no interceptors) on any database of <paramref name="provider"/>.</summary>
+    public static EntitleDbContext CreateContext(DatabaseProvider provider, string connectionString) => provider == DatabaseProvider.Sqlite
+        ? new SqliteEntitleDbContext(new DbContextOptionsBuilder<SqliteEntitleDbContext>().UseSqlite(connectionString).UseSnakeCaseNamingConvention().Options)
+        : new PostgresEntitleDbContext(new DbContextOptionsBuilder<PostgresEntitleDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options);
 
     public async ValueTask DisposeAsync()
     {
