@@ -8,11 +8,23 @@ namespace Entitle.Tests.Support;
 public sealed class SqlStatementCounter : DbCommandInterceptor
 {
     private int _count;
-    private readonly List<string> _statements = [];
+    private readonly List<RecordedStatement> _statements = [];
 
     public int Count => _count;
 
     public IReadOnlyList<string> Statements
+    {
+        get
+        {
+            lock (_statements)
+            {
+                return [.. _statements.Select(s => s.Text)];
+            }
+        }
+    }
+
+    /// <summary>The statements with their parameters' values.</summary>
+    public IReadOnlyList<RecordedStatement> Recorded
     {
         get
         {
@@ -59,7 +71,9 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
         Interlocked.Increment(ref _count);
         lock (_statements)
         {
-            _statements.Add(command.CommandText);
+            _statements.Add(new RecordedStatement(
+                command.CommandText,
+                [.. command.Parameters.Cast<DbParameter>().Select(p => new KeyValuePair<string, object?>(p.ParameterName, p.Value))]));
         }
     }
 }

@@ -91,6 +91,58 @@ public abstract class ExpiryTests(DatabaseProvider provider) : GraphQLTests(prov
         Assert.Equal(450, await check.WebhookEvents.CountAsync(e => e.Type == "pass.expired"));
     }
 
+    [Fact]
+    public async Task TheJobFindsTheEndedPassesStillToAnnounceWithoutReadingTheAnnouncedOnes()
+    {
+        // 2,000 passes that end at the same instant, announced by a first run; the next runs must find what is still
+        // due through the index that leaves the announced ones out, in its order, not by reading them all again.
+        await using (var setup = App.Database.CreateContext())
+        {
+            await setup.Database.ExecuteSqlRawAsync("""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1999)
+                INSERT INTO passes (contact_id, pass_type_id, option_id, valid_from, valid_until, created_at, updated_at, version)
+                SELECT contact_id, pass_type_id, option_id, valid_from, valid_until, created_at, updated_at, version FROM passes, n WHERE passes.id = 1
+                """);
+        }
+
+        App.Clock.SetUtcNow(End);
+        Assert.Equal(2000, await RunNotifierAsync());
+        await using var db = App.Database.CreateContext();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        App.Statements.Reset();
+
+        Assert.Equal(0, await RunNotifierAsync());
+
+        var lookup = Assert.Single(App.Statements.Recorded, s => s.Text.StartsWith("SELECT", StringComparison.Ordinal) && s.Text.Contains("expired_notified_for", StringComparison.Ordinal));
+        var plan = await PlanAsync(db, lookup);
+        Assert.Contains("ix_passes_unannounced_end", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain(App.Database.Provider == DatabaseProvider.Sqlite ? "TEMP B-TREE" : "Sort", plan, StringComparison.Ordinal);
+    }
+
+    /// <summary>The database's plan for a statement the app sent, with the values it sent.</summary>
+    private async Task<string> PlanAsync(EntitleDbContext db, RecordedStatement statement)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = (App.Database.Provider == DatabaseProvider.Sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + statement.Text;
+        foreach (var (name, value) in statement.Parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(App.Database.Provider == DatabaseProvider.Sqlite ? 3 : 0));
+        }
+
+        return string.Join('\n', lines);
+    }
+
     private async Task<int> RunNotifierAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();

@@ -12,7 +12,7 @@ namespace Entitle.Persistence.CompiledModels.Postgres
     public partial class PostgresEntitleDbContextModel
     {
         private PostgresEntitleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b1e528e6-24b2-4d79-9794-d7467a646c66"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("4e181114-d053-43c9-86e8-16f092d2e79a"), entityTypeCount: 24)
         {
         }
 

@@ -26,6 +26,7 @@ namespace Entitle.Persistence.CompiledModels.Sqlite
                 navigationCount: 3,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 5,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -174,6 +175,12 @@ namespace Entitle.Persistence.CompiledModels.Sqlite
             var index3 = runtimeEntityType.AddIndex(
                 new[] { contactId, validUntil });
             index3.AddAnnotation("Relational:Name", "ix_passes_contact_id_valid_until");
+
+            var ix_passes_unannounced_end = runtimeEntityType.AddIndex(
+                new[] { validUntil, id },
+                name: "ix_passes_unannounced_end");
+            ix_passes_unannounced_end.AddAnnotation("Relational:Filter", "\"cancelled_at\" IS NULL AND (\"expired_notified_for\" IS NULL OR \"expired_notified_for\" <> \"valid_until\")");
+            ix_passes_unannounced_end.AddAnnotation("Relational:Name", "ix_passes_unannounced_end");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Entitle.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntitleDbContextModel
     {
         private SqliteEntitleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b129dc29-7058-478b-a93e-c3e2f1692d84"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("2b2a765f-491c-4afe-9562-e3bf66cb19cb"), entityTypeCount: 24)
         {
         }
 

@@ -933,6 +933,10 @@ namespace Entitle.Persistence.Migrations.Postgres
                     b.HasIndex("ContactId", "ValidUntil")
                         .HasDatabaseName("ix_passes_contact_id_valid_until");
 
+                    b.HasIndex(new[] { "ValidUntil", "Id" }, "ix_passes_unannounced_end")
+                        .HasDatabaseName("ix_passes_unannounced_end")
+                        .HasFilter("\"cancelled_at\" IS NULL AND (\"expired_notified_for\" IS NULL OR \"expired_notified_for\" <> \"valid_until\")");
+
                     b.ToTable("passes", (string)null);
                 });
 
