@@ -17,7 +17,7 @@ public static class SuiteReport
         text.AppendLine(Begin);
         text.AppendLine("## Latest results");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Run {startedAt:yyyy-MM-dd HH:mm} UTC, data set **{options.Size.Name}**, {options.Connections} connections, {options.WarmUpSeconds} s warm-up, {options.Seconds} s measured per side (the sides of W1, W2, W4 and W5 in three turns each, taken alternately).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Run {startedAt:yyyy-MM-dd HH:mm} UTC, data set **{options.Size.Name}**, {options.Connections} connections, {options.WarmUpSeconds} s warm-up, {options.Seconds} s measured per side (the sides of W1, W2, W4 and W5 in {ProviderRun.Turns} turns each, taken alternately).");
         text.AppendLine();
         text.AppendLine("```");
         text.AppendLine(options.CommandLine());
