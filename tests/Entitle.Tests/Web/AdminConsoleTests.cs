@@ -190,6 +190,12 @@ public abstract partial class AdminConsoleTests(DatabaseProvider provider) : Web
         await Expect(admin.Locator("#valid-until").GetByText("2024-04-03"));
         await AssertAccessibleAsync(admin);
 
+        // The list shows the newest pass first.
+        var issued = new Uri(admin.Url).AbsolutePath;
+        await admin.GotoAsync("/admin/passes");
+        Assert.Equal(issued, await admin.Locator("tbody tr").First.GetByRole(AriaRole.Link).GetAttributeAsync("href"));
+        await admin.GotoAsync(issued);
+
         await admin.GetByRole(AriaRole.Button, new() { Name = "Renew" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status).GetByText("Pass renewed: valid until 2025-04-03"));
 
