@@ -16,7 +16,7 @@ public sealed class PassConfiguration : IEntityTypeConfiguration<Pass>
         builder.HasIndex(p => p.PassTypeId);
         builder.HasIndex(p => p.OptionId);
         builder.HasIndex(p => p.ExternalId);
-        // The expiry job's question: which passes end soon or have ended?
+        // The expiry job's first question: which passes end within the notice period? (Those that have ended: below.)
         builder.HasIndex(p => p.ValidUntil);
         // The job's second question, which passes have ended and not been announced yet, asked every few seconds: the
         // announced ones stay out of this index, so its answer costs what is due, not every pass that ever ended.
